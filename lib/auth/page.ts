@@ -1,0 +1,25 @@
+// Server components and server actions: the same Principal, read from the incoming request.
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import type { Role } from "@/lib/db/generated/client";
+import { ensureMigrated } from "@/lib/db";
+import { assertRole, principalFromHeaders, type Principal } from "./principal";
+
+export async function getPagePrincipal(): Promise<Principal | null> {
+  await ensureMigrated();
+  return principalFromHeaders(await headers());
+}
+
+/** For pages: sends a visitor without a session to the sign-in page. */
+export async function requireUser(): Promise<Principal> {
+  const principal = await getPagePrincipal();
+  if (!principal) redirect("/login");
+  return principal;
+}
+
+export async function requireRole(role: Role): Promise<Principal> {
+  const principal = await requireUser();
+  assertRole(principal, role);
+  return principal;
+}

@@ -1,0 +1,66 @@
+// The process-wide database: opened lazily on first use (so `next build` never opens it),
+// migrated once, kept on globalThis so dev hot reloads reuse it.
+import "server-only";
+import path from "node:path";
+import { env } from "@/lib/env";
+import { openDatabase, type Database, type DatabaseConfig, type Db } from "./client";
+import { applyMigrations, readMigrations } from "./migrate";
+
+export type { Db };
+export { Prisma } from "./generated/client";
+
+interface DbState {
+  database?: Database;
+  ready?: Promise<void>;
+  migrated: boolean;
+}
+
+const globalForDb = globalThis as typeof globalThis & { __baatcheetDb?: DbState };
+const state: DbState = (globalForDb.__baatcheetDb ??= { migrated: false });
+
+export function configFromEnv(): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { backend: "postgres", url: env.DATABASE_URL }
+    : { backend: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
+}
+
+export function database(): Database {
+  state.database ??= openDatabase(configFromEnv());
+  return state.database;
+}
+
+/** The Prisma client. Queries before `ensureMigrated()` resolves may hit a missing table. */
+export function db(): Db {
+  return database().prisma;
+}
+
+/** Applies pending migrations once per process; every later call returns the same promise. */
+export function ensureMigrated(): Promise<void> {
+  state.ready ??= (async () => {
+    await applyMigrations(database().sql, await readMigrations());
+    state.migrated = true;
+  })().catch((error: unknown) => {
+    state.ready = undefined;
+    throw error;
+  });
+  return state.ready;
+}
+
+export function isMigrated(): boolean {
+  return state.migrated;
+}
+
+/** Tests swap in their own freshly migrated database. */
+export function useDatabase(next: Database): void {
+  state.database = next;
+  state.migrated = true;
+  state.ready = Promise.resolve();
+}
+
+export async function closeDatabase(): Promise<void> {
+  const current = state.database;
+  state.database = undefined;
+  state.ready = undefined;
+  state.migrated = false;
+  await current?.close();
+}

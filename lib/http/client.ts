@@ -1,0 +1,43 @@
+// The one browser-side fetcher: JSON in, JSON out, and API errors rebuilt as ApiError so
+// components can show `error.message` (already written for people) or branch on `error.code`.
+import type { ErrorBody, ErrorCode } from "./errors";
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | "network_error";
+  readonly status: number;
+  readonly retryAfter?: number;
+
+  constructor(code: ApiError["code"], message: string, status: number, retryAfter?: number) {
+    super(message);
+    this.name = "ApiError";
+    this.code = code;
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export async function apiFetch<T>(path: string, init?: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: init?.method ?? (init?.body === undefined ? "GET" : "POST"),
+      headers: init?.body === undefined ? undefined : { "content-type": "application/json" },
+      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init?.signal,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError("network_error", "Could not reach BaatCheet. Check your connection and try again.", 0);
+  }
+  const data: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (data as Partial<ErrorBody> | undefined)?.error;
+    throw new ApiError(
+      error?.code ?? "internal_error",
+      error?.message ?? `Request failed (${response.status}).`,
+      response.status,
+      error?.retry_after,
+    );
+  }
+  return data as T;
+}

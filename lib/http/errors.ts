@@ -1,0 +1,93 @@
+// The one error class and the only code → status table. Every API error leaves as
+// { "error": { "code", "message" } } (plus `retry_after` seconds on 429).
+import { Prisma } from "@/lib/db/generated/client";
+import { z } from "zod";
+import { log } from "@/lib/log";
+
+export const errorStatus = {
+  /** The body is not valid JSON. */
+  invalid_json: 400,
+  /** A one-time code does not match. */
+  invalid_code: 400,
+  /** A one-time code is past its expiry; ask for a new one. */
+  code_expired: 400,
+  /** A one-time code was already used; ask for a new one. */
+  code_used: 400,
+  /** No valid session or API key. */
+  unauthorized: 401,
+  /** Email or password (or code) is wrong, or the account does not exist. */
+  invalid_credentials: 401,
+  /** Authenticated, but the role or scope does not allow this. */
+  forbidden: 403,
+  /** The password was right but the email address is not verified yet. */
+  email_not_verified: 403,
+  /** The resource does not exist or belongs to someone else. */
+  not_found: 404,
+  /** The HTTP method is not supported on this path. */
+  method_not_allowed: 405,
+  conflict: 409,
+  /** An account with this email already exists. */
+  email_taken: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  /** The body parsed but failed validation; the message says which field and why. */
+  validation_failed: 422,
+  /** Too many attempts; `retry_after` says how many seconds to wait. */
+  rate_limited: 429,
+  internal_error: 500,
+  /** The service is starting or a dependency is down. */
+  not_ready: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number }) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; retry_after?: number };
+}
+
+export function formatZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+/** Normalises anything thrown into an AppError; unknown errors are logged with the request id. */
+export function toAppError(error: unknown, requestId: string): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) return new AppError("validation_failed", formatZodError(error));
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
+    if (error.code === "P2025") return new AppError("not_found", "Not found.");
+  }
+  log.error("unhandled error", {
+    requestId,
+    error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+  });
+  return new AppError("internal_error", `Something went wrong on our side. Request id: ${requestId}.`);
+}
+
+export function errorResponse(error: AppError, headers?: HeadersInit): Response {
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  const responseHeaders = new Headers(headers);
+  if (error.retryAfterSeconds !== undefined) {
+    body.error.retry_after = error.retryAfterSeconds;
+    responseHeaders.set("Retry-After", String(error.retryAfterSeconds));
+  }
+  return Response.json(body, { status: error.status, headers: responseHeaders });
+}

@@ -1,0 +1,75 @@
+// The one wrapper every API route goes through: request id, readiness, authentication,
+// and turning anything thrown into the stable JSON error shape.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { ensureMigrated } from "@/lib/db";
+import { requirePrincipal, type AuthRequirement, type Principal } from "@/lib/auth/principal";
+import { AppError, errorResponse, formatZodError, toAppError } from "./errors";
+
+export interface RouteContext<Params> {
+  req: Request;
+  params: Params;
+  requestId: string;
+  ip: string;
+}
+
+type HandlerContext<Auth extends AuthRequirement, Params> = RouteContext<Params> &
+  (Auth extends "public" ? { principal?: undefined } : { principal: Principal });
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The client address as seen by the nearest proxy (first X-Forwarded-For hop). */
+export function clientIp(req: Request): string {
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || req.headers.get("x-real-ip") || "unknown";
+}
+
+export function route<Params = Record<string, never>, Auth extends AuthRequirement = AuthRequirement>(
+  options: {
+    auth: Auth;
+    /** Health probes answer before migrations finish; everything else waits for them. */
+    waitForDatabase?: boolean;
+  },
+  handler: (ctx: HandlerContext<Auth, Params>) => Promise<Response>,
+) {
+  return async (req: Request, segment?: { params: Promise<Params> }): Promise<Response> => {
+    const incoming = req.headers.get("x-request-id");
+    const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    try {
+      if (options.waitForDatabase !== false) {
+        await ensureMigrated().catch(() => {
+          throw new AppError("not_ready", "The database is not ready yet. Try again in a moment.");
+        });
+      }
+      const principal = options.auth === "public" ? undefined : await requirePrincipal(req, options.auth);
+      const params = (await segment?.params) ?? ({} as Params);
+      const ctx = { req, params, requestId, ip: clientIp(req), principal } as HandlerContext<Auth, Params>;
+      const response = await handler(ctx);
+      response.headers.set("X-Request-Id", requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(toAppError(error, requestId), { "X-Request-Id": requestId });
+    }
+  };
+}
+
+/** Reads and validates a JSON body: malformed JSON → 400 invalid_json, bad fields → 422. */
+export async function parseJson<Schema extends z.ZodType>(req: Request, schema: Schema): Promise<z.infer<Schema>> {
+  let body: unknown;
+  try {
+    body = JSON.parse(await req.text());
+  } catch {
+    throw new AppError("invalid_json", "The request body must be valid JSON.");
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw new AppError("validation_failed", formatZodError(result.error));
+  return result.data;
+}
+
+/** Validates query parameters (coerce in the schema for numbers and booleans). */
+export function parseQuery<Schema extends z.ZodType>(req: Request, schema: Schema): z.infer<Schema> {
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  const result = schema.safeParse(query);
+  if (!result.success) throw new AppError("validation_failed", formatZodError(result.error));
+  return result.data;
+}

@@ -1,0 +1,31 @@
+// Server lifecycle: migrate at start (so /ready turns 200 only when the schema is current) and
+// release the database on SIGTERM/SIGINT so an embedded PGlite is closed and its lock freed.
+import { closeDatabase, database, ensureMigrated } from "@/lib/db";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+
+let shuttingDown = false;
+
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log.info("shutting down", { signal });
+  await closeDatabase().catch((error: unknown) => log.error("database close failed", { error: String(error) }));
+}
+
+export async function startServer(): Promise<void> {
+  const started = performance.now();
+  try {
+    await ensureMigrated();
+    log.info("database ready", { backend: database().backend, ms: Math.round(performance.now() - started) });
+  } catch (error) {
+    // Keep serving: /live answers and /ready reports 503 until a later attempt succeeds.
+    log.error("database not ready", { error: error instanceof Error ? error.message : String(error) });
+  }
+  if (!env.SMTP_URL) {
+    log.warn("SMTP_URL is not set: sign-up codes go to the server log and /dev/outbox. Set SMTP_URL in production.");
+  }
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => void shutdown(signal).finally(() => process.exit(0)));
+  }
+}

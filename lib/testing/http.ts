@@ -1,0 +1,64 @@
+// Calls route handlers in-process like a browser would: a Request in, a Response out, and a
+// cookie jar that keeps the session between calls.
+import { db } from "@/lib/db";
+
+type RouteHandler = (req: Request, segment?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  /** Sent as-is (for malformed JSON tests); otherwise `body` is JSON-encoded. */
+  rawBody?: string;
+  params?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(readonly ip = "203.0.113.10") {}
+
+  async call<T = Record<string, unknown>>(handler: RouteHandler, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+    const hasBody = options.body !== undefined || options.rawBody !== undefined;
+    const headers = new Headers({ "x-forwarded-for": this.ip, ...options.headers });
+    if (hasBody) headers.set("content-type", "application/json");
+    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+    const request = new Request(`http://localhost:3000${path}`, {
+      method: options.method ?? (hasBody ? "POST" : "GET"),
+      headers,
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+    this.storeCookies(response.headers.getSetCookie());
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  private storeCookies(setCookies: string[]) {
+    for (const line of setCookies) {
+      const [pair, ...attributes] = line.split(";").map((part) => part.trim());
+      const separator = pair!.indexOf("=");
+      const name = pair!.slice(0, separator);
+      const value = pair!.slice(separator + 1);
+      const expired = attributes.some(
+        (attribute) => /^max-age=0$/i.test(attribute) || (/^expires=/i.test(attribute) && new Date(attribute.slice(8)) < new Date()),
+      );
+      if (!value || expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+}
+
+/** The newest 6-digit code mailed to `email` (read from the dev outbox). */
+export async function latestMailedCode(email: string): Promise<string> {
+  const mail = await db().outboxMail.findFirst({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  const code = mail?.text.match(/\b(\d{6})\b/)?.[1];
+  if (!code) throw new Error(`no code mailed to ${email}`);
+  return code;
+}
