@@ -14,10 +14,18 @@ export interface CookieToSet {
   options: Record<string, unknown>;
 }
 
-async function runAuthAction(origin: string, action: "callback/credentials" | "signout", body: Record<string, string>) {
+async function runAuthAction(
+  origin: string,
+  action: "callback/credentials" | "signout",
+  body: Record<string, string>,
+  cookie?: string | null,
+) {
+  const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
+  // Auth.js clears only the session cookies it is shown, so sign-out forwards them.
+  if (cookie) headers.set("cookie", cookie);
   const request = new Request(`${origin}/api/auth/${action}`, {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers,
     body: new URLSearchParams({ ...body, callbackUrl: `${origin}/` }),
   });
   const result = await Auth(request, { ...authConfig(), raw, skipCSRFCheck });
@@ -30,8 +38,8 @@ export async function startSession(origin: string, userId: string): Promise<Cook
   return runAuthAction(origin, "callback/credentials", { ticket });
 }
 
-export async function endSession(origin: string): Promise<CookieToSet[]> {
-  return runAuthAction(origin, "signout", {});
+export async function endSession(req: Request): Promise<CookieToSet[]> {
+  return runAuthAction(new URL(req.url).origin, "signout", {}, req.headers.get("cookie"));
 }
 
 /** Decodes the session JWT from request headers; null when absent, tampered or expired. */
