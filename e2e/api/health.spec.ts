@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+
+test("health, readiness and liveness answer on the built app", async ({ request }) => {
+  const health = await request.get("/health?detailed=true");
+  expect(health.status()).toBe(200);
+  const body = await health.json();
+  expect(body.status).toBe("ok");
+  expect(body.checks.database.status).toBe("ok");
+  expect((await request.get("/ready")).status()).toBe(200);
+  expect((await request.get("/live")).status()).toBe(200);
+  expect((await request.get("/api/v1/health")).status()).toBe(200);
+});
+
+test("pages carry the security headers", async ({ request }) => {
+  const response = await request.get("/login");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("API errors are JSON with a stable code", async ({ request }) => {
+  const unknown = await request.get("/api/v1/no-such-endpoint");
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.code).toBe("not_found");
+
+  const anonymous = await request.get("/api/v1/auth/me");
+  expect(anonymous.status()).toBe(401);
+  expect((await anonymous.json()).error.code).toBe("unauthorized");
+
+  const malformed = await request.post("/api/v1/auth/register", {
+    headers: { "content-type": "application/json" },
+    data: "{not json",
+  });
+  expect(malformed.status()).toBe(400);
+  expect((await malformed.json()).error.code).toBe("invalid_json");
+});

@@ -1,0 +1,56 @@
+import { expect, test } from "../fixtures/auth";
+
+test("register, verify with the emailed code, sign in, land on chat, sign out", async ({ page, auth }) => {
+  const email = auth.uniqueEmail("journey");
+  const password = "a long enough password";
+
+  await auth.register(email, password);
+  const code = await auth.codeFromOutbox(email);
+  await auth.verify(email, code);
+  await expect(page.getByTestId("login-notice")).toContainText("verified");
+
+  await auth.signIn(email, password);
+  await expect(page).toHaveURL(/\/chat/);
+  await expect(page.getByTestId("chat-empty")).toBeVisible();
+  await expect(page.getByTestId("user-menu-email")).toContainText(email);
+
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/chat");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a wrong password shows an error a person understands", async ({ page, auth }) => {
+  const email = auth.uniqueEmail("wrong-password");
+  await auth.register(email, "the right password");
+  await auth.verify(email, await auth.codeFromOutbox(email));
+
+  await auth.signIn(email, "not the right password");
+  await expect(page.getByTestId("form-error")).toContainText("The email or password is not correct.");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a short password is refused on sign-up with a clear message", async ({ page, auth }) => {
+  await page.goto("/register");
+  await page.getByTestId("register-email").fill(auth.uniqueEmail("short"));
+  await page.getByTestId("register-password").fill("short");
+  await page.getByTestId("register-submit").click();
+  await expect(page.getByText("at least 8 characters")).toBeVisible();
+  await expect(page).toHaveURL(/\/register/);
+});
+
+test("sign in with an emailed one-time code", async ({ page, auth }) => {
+  const email = auth.uniqueEmail("code-login");
+  await auth.register(email, "a long enough password");
+  await auth.verify(email, await auth.codeFromOutbox(email));
+
+  await page.goto("/login");
+  await page.getByTestId("login-use-code").click();
+  await page.getByTestId("login-email").fill(email);
+  await page.getByTestId("login-send-code").click();
+  await expect(page.getByTestId("login-code")).toBeVisible();
+  await page.getByTestId("login-code").fill(await auth.codeFromOutbox(email));
+  await page.getByTestId("login-submit").click();
+  await expect(page).toHaveURL(/\/chat/);
+  await expect(page.getByTestId("user-menu-email")).toContainText(email);
+});

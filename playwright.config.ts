@@ -1,0 +1,50 @@
+// Playwright drives the production build (`next build && next start`) in a real Chromium.
+// The system Chromium from Debian is used when present; no browser is ever downloaded.
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const systemChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      // Without these Chromium keeps calling home, which this network refuses.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "ui", testMatch: /ui\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
+  ],
+  webServer: {
+    // A fresh embedded database every run (ignored when DATABASE_URL selects PostgreSQL).
+    command: `rm -rf .data/e2e && next build && next start -H 127.0.0.1 -p ${PORT}`,
+    url: `${baseURL}/ready`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: { DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: baseURL },
+  },
+});
