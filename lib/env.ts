@@ -34,8 +34,8 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-function parseEnv(): Env {
-  const result = schema.safeParse(process.env);
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
@@ -43,4 +43,4 @@ function parseEnv(): Env {
   return result.data;
 }
 
-export const env = parseEnv();
+export const env = parseEnv(process.env);

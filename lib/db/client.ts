@@ -65,7 +65,7 @@ function isProcessAlive(pid: number): boolean {
  * PGlite has no lock of its own and a second process silently loses writes, so we take one.
  * A lock left by a process that no longer exists is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   const lockPath = path.join(dataDir, "..", `${path.basename(dataDir)}.lock`);
   for (;;) {
     try {
