@@ -72,7 +72,13 @@ export function lockDataDir(dataDir: string): () => void {
       const fd = openSync(lockPath, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
+      const release = () => rmSync(lockPath, { force: true });
+      // Next's own SIGTERM handler exits before async cleanup can run; "exit" still fires.
+      process.once("exit", release);
+      return () => {
+        process.off("exit", release);
+        release();
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const pid = Number(readFileSync(lockPath, "utf8"));

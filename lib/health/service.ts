@@ -82,7 +82,8 @@ export async function getHealth(options: { detailed: boolean }) {
 
 /** Ready once the database answers and every migration is applied. */
 export async function getReadiness() {
-  await ensureMigrated().catch(() => undefined);
+  // Start (or retry) migrations without holding the probe: it answers 503 until they finish.
+  ensureMigrated().catch(() => undefined);
   const databaseCheck = isMigrated() ? await checkDatabase() : undefined;
   const ready = isMigrated() && databaseCheck?.status === "ok";
   return { ready, migrations: isMigrated() ? "applied" : "pending", database: databaseCheck?.status ?? "unknown" };

@@ -24,7 +24,7 @@ export function clientIp(req: Request): string {
   return forwarded || req.headers.get("x-real-ip") || "unknown";
 }
 
-export function route<Params = Record<string, never>, Auth extends AuthRequirement = AuthRequirement>(
+export function route<Params = Record<string, unknown>, Auth extends AuthRequirement = AuthRequirement>(
   options: {
     auth: Auth;
     /** Health probes answer before migrations finish; everything else waits for them. */

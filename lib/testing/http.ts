@@ -2,14 +2,14 @@
 // cookie jar that keeps the session between calls.
 import { db } from "@/lib/db";
 
-type RouteHandler = (req: Request, segment?: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteHandler<Params> = (req: Request, segment: { params: Promise<Params> }) => Promise<Response>;
 
-export interface CallOptions {
+export interface CallOptions<Params = Record<string, string>> {
   method?: string;
   body?: unknown;
   /** Sent as-is (for malformed JSON tests); otherwise `body` is JSON-encoded. */
   rawBody?: string;
-  params?: Record<string, string>;
+  params?: Params;
   headers?: Record<string, string>;
 }
 
@@ -24,7 +24,11 @@ export class TestClient {
 
   constructor(readonly ip = "203.0.113.10") {}
 
-  async call<T = Record<string, unknown>>(handler: RouteHandler, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+  async call<T = Record<string, unknown>, Params = Record<string, string>>(
+    handler: RouteHandler<Params>,
+    path: string,
+    options: CallOptions<Params> = {},
+  ): Promise<CallResult<T>> {
     const hasBody = options.body !== undefined || options.rawBody !== undefined;
     const headers = new Headers({ "x-forwarded-for": this.ip, ...options.headers });
     if (hasBody) headers.set("content-type", "application/json");
@@ -34,7 +38,7 @@ export class TestClient {
       headers,
       body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
-    const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });
+    const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as Params) });
     this.storeCookies(response.headers.getSetCookie());
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
