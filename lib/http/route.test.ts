@@ -46,6 +46,13 @@ describe("route wrapper", () => {
     expect(parsed).toBe(false);
   });
 
+  it("refuses a body that is not declared as JSON with 415", async () => {
+    const handler = route({ auth: "public" }, async ({ req }) => Response.json(await parseJson(req, z.object({}))));
+    const response = await call(handler, { method: "POST", body: '{"a":1}', headers: { "content-type": "text/plain" } });
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.code).toBe("unsupported_media_type");
+  });
+
   it("validates query parameters with a readable message", async () => {
     const handler = route({ auth: "public" }, async ({ req }) =>
       Response.json(parseQuery(req, z.object({ limit: z.coerce.number().int().max(100) }))),

@@ -53,8 +53,16 @@ export function route<Params = Record<string, unknown>, Auth extends AuthRequire
   };
 }
 
-/** Reads and validates a JSON body: malformed JSON → 400 invalid_json, bad fields → 422. */
+/**
+ * Reads and validates a JSON body: wrong content type → 415, malformed JSON → 400 invalid_json,
+ * bad fields → 422. Requiring application/json also stops cross-site HTML forms, which can
+ * only send form or text bodies without a CORS preflight.
+ */
 export async function parseJson<Schema extends z.ZodType>(req: Request, schema: Schema): Promise<z.infer<Schema>> {
+  const contentType = req.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
+  }
   let body: unknown;
   try {
     body = JSON.parse(await req.text());
