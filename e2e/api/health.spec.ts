@@ -31,7 +31,7 @@ test("API errors are JSON with a stable code", async ({ request }) => {
 
   const malformed = await request.post("/api/v1/auth/register", {
     headers: { "content-type": "application/json" },
-    data: "{not json",
+    data: Buffer.from("{not json"),
   });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("invalid_json");

@@ -1,0 +1,90 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { buttonClass } from "@/components/ui/button-class";
+import { cx } from "@/components/ui/cx";
+import { ChatIcon, CloseIcon, NewChatIcon, SettingsIcon } from "@/components/ui/icons";
+import { Brand } from "./brand";
+import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "./theme-toggle";
+
+const itemClass =
+  "flex w-full cursor-pointer items-center gap-3 rounded-lg px-3 py-2 text-sm text-zinc-700 transition-colors " +
+  "hover:bg-zinc-200/70 focus-visible:outline-2 focus-visible:outline-zinc-900 disabled:cursor-not-allowed disabled:opacity-60 " +
+  "dark:text-zinc-300 dark:hover:bg-zinc-800 dark:focus-visible:outline-zinc-100";
+
+interface SidebarProps {
+  id: string;
+  email: string;
+  /** Only matters below the md breakpoint, where the sidebar is a drawer. */
+  open: boolean;
+  onClose: () => void;
+}
+
+export function Sidebar({ id, email, open, onClose }: SidebarProps) {
+  const pathname = usePathname();
+  return (
+    <aside
+      id={id}
+      data-testid="sidebar"
+      aria-label="Sidebar"
+      className={cx(
+        "fixed inset-y-0 left-0 z-40 flex w-72 flex-col border-r border-zinc-200 bg-zinc-50 transition-[translate,visibility]",
+        "md:static md:z-auto md:w-64",
+        "dark:border-zinc-800 dark:bg-zinc-900",
+        open ? "translate-x-0" : "max-md:invisible max-md:-translate-x-full",
+      )}
+    >
+      <div className="flex items-center justify-between px-4 pt-4 pb-2">
+        <Link href="/chat" onClick={onClose} className="rounded-lg focus-visible:outline-2 focus-visible:outline-zinc-900 dark:focus-visible:outline-zinc-100">
+          <Brand />
+        </Link>
+        <button type="button" onClick={onClose} aria-label="Close sidebar" className={buttonClass("ghost", "icon", "md:hidden")}>
+          <CloseIcon className="size-5" />
+        </button>
+      </div>
+
+      <div className="px-3 py-2">
+        <Link href="/chat" onClick={onClose} className={buttonClass("secondary", "md", "w-full justify-start")}>
+          <NewChatIcon />
+          New chat
+        </Link>
+      </div>
+
+      <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col overflow-y-auto px-3 py-2">
+        <h2 className="px-3 pb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Chats</h2>
+        <div className="flex flex-1 flex-col items-center justify-center gap-2 px-4 pb-12 text-center">
+          <ChatIcon className="size-6 text-zinc-400 dark:text-zinc-500" />
+          <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300">No conversations yet</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">Your chats will show up here.</p>
+        </div>
+      </nav>
+
+      <div className="space-y-1 border-t border-zinc-200 p-3 dark:border-zinc-800">
+        <div className="flex items-center gap-3 px-3 py-2">
+          <span
+            aria-hidden="true"
+            className="grid size-8 shrink-0 place-items-center rounded-full bg-zinc-900 text-sm font-semibold text-white uppercase dark:bg-zinc-100 dark:text-zinc-900"
+          >
+            {email.charAt(0)}
+          </span>
+          <span data-testid="user-menu-email" title={email} className="min-w-0 truncate text-sm font-medium">
+            {email}
+          </span>
+        </div>
+        <Link
+          href="/settings"
+          onClick={onClose}
+          aria-current={pathname === "/settings" ? "page" : undefined}
+          className={cx(itemClass, pathname === "/settings" && "bg-zinc-200/70 dark:bg-zinc-800")}
+        >
+          <SettingsIcon />
+          Settings
+        </Link>
+        <ThemeToggle showLabel className={itemClass} />
+        <SignOutButton className={itemClass} />
+      </div>
+    </aside>
+  );
+}
