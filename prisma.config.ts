@@ -1,10 +1,11 @@
-// Prisma CLI config. Migrations are created offline: the WASM schema engine ("js") talks to a
-// throwaway PGlite database, so no engine binary is ever downloaded. The app applies the SQL
-// files itself (lib/db/migrate.ts) on PGlite and PostgreSQL alike.
+// Prisma CLI config. Only `prisma generate` and `prisma migrate diff` between two schema files
+// run here (new migrations are written by prisma/new-migration.mjs and applied by
+// lib/db/migrate.ts). The WASM schema engine ("js") needs a driver adapter to start, so it gets
+// a throwaway in-memory PGlite; no Rust engine binary (which cannot be downloaded) is involved.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

@@ -1,10 +1,10 @@
 // The migrator on the test database (PGlite, or PostgreSQL with DATABASE_URL).
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { database } from "@/lib/db";
-import { applyMigrations, MigrationChecksumError, readMigrations } from "./migrate";
+import { applyMigrations, MIGRATIONS_DIR, MigrationChecksumError, readMigrations } from "./migrate";
 
 async function migrationsDir(files: Record<string, string>) {
   const dir = await mkdtemp(path.join(tmpdir(), "bc-migrations-"));
@@ -17,6 +17,14 @@ async function migrationsDir(files: Record<string, string>) {
 
 const tableExists = async (name: string) =>
   (await database().sql.query(`SELECT 1 FROM information_schema.tables WHERE table_name = $1`, [name])).length > 0;
+
+describe("prisma/migrations", () => {
+  it("ends at the current schema: a schema change without `npm run db:migration` fails here", async () => {
+    const newest = (await readMigrations()).at(-1)!;
+    const snapshot = await readFile(path.join(MIGRATIONS_DIR, newest.name, "schema.prisma"), "utf8");
+    expect(snapshot).toBe(await readFile(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8"));
+  });
+});
 
 describe("applyMigrations", () => {
   it("applies the project's migrations: every Prisma table exists and nothing is pending", async () => {
