@@ -1,0 +1,62 @@
+// Chat inputs and outputs. One POST /api/v1/chat serves three actions: send a new message,
+// edit an earlier user message (a new branch from there), and regenerate a reply.
+import { z } from "zod";
+
+/** About 8k tokens of English; longer input belongs in an attachment. */
+export const MAX_MESSAGE_CHARS = 32_000;
+
+const id = z.string().min(1).max(64);
+const messageText = z
+  .string()
+  .trim()
+  .min(1, "Type a message first.")
+  .max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters.`)
+  .describe("The user's message");
+
+const generationOptions = {
+  modelId: id.optional().describe("A model id from GET /api/v1/chat/models; omit for auto mode"),
+  temperature: z.number().min(0).max(2).optional().describe("Sampling temperature, 0–2"),
+};
+
+export const chatRequestInput = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("send"),
+    conversationId: id.optional().describe("Omit to start a new conversation"),
+    message: messageText,
+    systemPrompt: z.string().trim().max(8000).optional().describe("Only when starting a conversation"),
+    ...generationOptions,
+  }),
+  z.object({
+    action: z.literal("edit"),
+    conversationId: id,
+    messageId: id.describe("The user message to replace; later messages move to an older branch"),
+    message: messageText,
+    ...generationOptions,
+  }),
+  z.object({
+    action: z.literal("regenerate"),
+    conversationId: id,
+    messageId: id.describe("The assistant reply to generate again"),
+    ...generationOptions,
+  }),
+]);
+export type ChatRequestInput = z.infer<typeof chatRequestInput>;
+
+/** Where a reply came from, stored with the message and shown on hover. */
+export const replyRoute = z.object({
+  provider: z.string(),
+  model: z.string(),
+  keyId: z.string(),
+  maskedKey: z.string(),
+  attempts: z.array(
+    z.object({
+      provider: z.string(),
+      model: z.string(),
+      keyId: z.string(),
+      outcome: z.enum(["success", "failed", "cut"]),
+      status: z.number().optional(),
+      error: z.string().optional(),
+    }),
+  ),
+});
+export type ReplyRoute = z.infer<typeof replyRoute>;
