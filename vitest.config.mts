@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{app,lib,components,inngest,prisma}/**/*.test.ts"],
+    include: ["{app,lib,components,inngest,prisma}/**/*.test.ts", "e2e/fixtures/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup-database.ts"],
     pool: "forks",

@@ -44,3 +44,105 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 export const env = parseEnv(process.env);
+
+/** The AI providers BaatCheet can route to. `openai_compatible` is any server speaking the OpenAI API (Ollama, vLLM, LM Studio). */
+export const aiProviderIds = ["groq", "openai", "gemini", "openrouter", "deepseek", "huggingface", "openai_compatible"] as const;
+export type AiProviderId = (typeof aiProviderIds)[number];
+
+const providerVariablesSchema = z.object({
+  /** Base URL overrides: a proxy, a regional endpoint, or the stub server in tests. Unset → the provider's public API. */
+  GROQ_BASE_URL: optionalUrl,
+  OPENAI_BASE_URL: optionalUrl,
+  GEMINI_BASE_URL: optionalUrl,
+  OPENROUTER_BASE_URL: optionalUrl,
+  DEEPSEEK_BASE_URL: optionalUrl,
+  HUGGINGFACE_BASE_URL: optionalUrl,
+  /** An OpenAI-compatible server such as Ollama (http://localhost:11434/v1). Set → the `openai_compatible` provider exists. */
+  OPENAI_COMPATIBLE_BASE_URL: optionalUrl,
+  /** Comma-separated model ids that server serves, e.g. "llama3.2,qwen2.5-coder:7b". */
+  OPENAI_COMPATIBLE_MODELS: optional.transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((modelId) => modelId.trim())
+      .filter((modelId) => modelId !== ""),
+  ),
+});
+
+/** `GROQ_API_KEY`, `GROQ_API_KEY_1` … `GROQ_API_KEY_N`, and likewise for every provider: one pool of keys each. */
+const apiKeyVariable = /^([A-Z_]+)_API_KEY(?:_(\d+))?$/;
+const apiKeyValue = optional.pipe(z.string().regex(/^\S+$/, "an API key cannot contain whitespace").optional());
+
+export interface ProviderSettings {
+  /** In pool order: the unnumbered variable first, then by number; duplicates dropped. */
+  apiKeys: string[];
+  baseURL: string | undefined;
+}
+
+export interface ProviderEnv {
+  providers: Record<AiProviderId, ProviderSettings>;
+  /** From OPENAI_COMPATIBLE_MODELS; the catalogue cannot know what a self-hosted server serves. */
+  openaiCompatibleModelIds: string[];
+}
+
+function forEachProvider<T>(build: (providerId: AiProviderId) => T): Record<AiProviderId, T> {
+  return Object.fromEntries(aiProviderIds.map((id) => [id, build(id)])) as Record<AiProviderId, T>;
+}
+
+function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
+function apiKeyVariables(source: Record<string, string | undefined>) {
+  return Object.entries(source).flatMap(([name, value]) => {
+    const match = apiKeyVariable.exec(name);
+    const providerId = aiProviderIds.find((id) => id.toUpperCase() === match?.[1]);
+    if (!match || !providerId) return [];
+    return [{ name, value, providerId, number: match[2] === undefined ? 0 : Number(match[2]) }];
+  });
+}
+
+/** Reads the AI provider settings: key pools, base URL overrides and the OpenAI-compatible server. */
+export function parseProviderEnv(source: Record<string, string | undefined>): ProviderEnv {
+  const variables = providerVariablesSchema.safeParse(source);
+  const keyVariables = apiKeyVariables(source);
+  const keyValues = z
+    .record(z.string(), apiKeyValue)
+    .safeParse(Object.fromEntries(keyVariables.map(({ name, value }) => [name, value])));
+
+  const problems = [
+    ...(variables.success ? [] : formatIssues(variables.error)),
+    ...(keyValues.success ? [] : formatIssues(keyValues.error)),
+  ];
+  if (!variables.success || !keyValues.success) throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+
+  const apiKeys = forEachProvider((): string[] => []);
+  const inPoolOrder = [...keyVariables].sort((a, b) => a.number - b.number || a.name.localeCompare(b.name));
+  for (const { name, providerId } of inPoolOrder) {
+    const apiKey = keyValues.data[name];
+    if (apiKey !== undefined && !apiKeys[providerId].includes(apiKey)) apiKeys[providerId].push(apiKey);
+  }
+
+  const settings = variables.data;
+  const compatibleWithoutServer = apiKeys.openai_compatible.length > 0 || settings.OPENAI_COMPATIBLE_MODELS.length > 0;
+  if (compatibleWithoutServer && !settings.OPENAI_COMPATIBLE_BASE_URL) {
+    throw new Error(
+      "Invalid environment:\n  OPENAI_COMPATIBLE_BASE_URL: required when OPENAI_COMPATIBLE_API_KEY or OPENAI_COMPATIBLE_MODELS is set",
+    );
+  }
+
+  const baseURLs: Record<AiProviderId, string | undefined> = {
+    groq: settings.GROQ_BASE_URL,
+    openai: settings.OPENAI_BASE_URL,
+    gemini: settings.GEMINI_BASE_URL,
+    openrouter: settings.OPENROUTER_BASE_URL,
+    deepseek: settings.DEEPSEEK_BASE_URL,
+    huggingface: settings.HUGGINGFACE_BASE_URL,
+    openai_compatible: settings.OPENAI_COMPATIBLE_BASE_URL,
+  };
+  return {
+    providers: forEachProvider((id) => ({ apiKeys: apiKeys[id], baseURL: baseURLs[id] })),
+    openaiCompatibleModelIds: settings.OPENAI_COMPATIBLE_MODELS,
+  };
+}
+
+export const providerEnv = parseProviderEnv(process.env);

@@ -28,6 +28,8 @@ export const errorStatus = {
   conflict: 409,
   /** An account with this email already exists. */
   email_taken: 409,
+  /** The requested model id is not in GET /api/v1/chat/models. */
+  unknown_model: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   /** The body parsed but failed validation; the message says which field and why. */
@@ -35,6 +37,8 @@ export const errorStatus = {
   /** Too many attempts; `retry_after` says how many seconds to wait. */
   rate_limited: 429,
   internal_error: 500,
+  /** Every provider key and fallback model failed (or none is configured). */
+  provider_unavailable: 503,
   /** The service is starting or a dependency is down. */
   not_ready: 503,
 } as const;

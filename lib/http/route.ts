@@ -24,15 +24,19 @@ export function clientIp(req: Request): string {
   return forwarded || req.headers.get("x-real-ip") || "unknown";
 }
 
-export function route<Params = Record<string, unknown>, Auth extends AuthRequirement = AuthRequirement>(
+type ParamsOf<Schema> = Schema extends z.ZodType ? z.infer<Schema> : Record<string, never>;
+
+export function route<Auth extends AuthRequirement, ParamsSchema extends z.ZodType | undefined = undefined>(
   options: {
     auth: Auth;
+    /** Validates the dynamic path segments (`[id]` → `{ id }`); a mismatch is a 404. */
+    params?: ParamsSchema;
     /** Health probes answer before migrations finish; everything else waits for them. */
     waitForDatabase?: boolean;
   },
-  handler: (ctx: HandlerContext<Auth, Params>) => Promise<Response>,
+  handler: (ctx: HandlerContext<Auth, ParamsOf<ParamsSchema>>) => Promise<Response>,
 ) {
-  return async (req: Request, segment?: { params: Promise<Params> }): Promise<Response> => {
+  return async (req: Request, segment?: { params: Promise<Record<string, unknown>> }): Promise<Response> => {
     const incoming = req.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
     try {
@@ -42,8 +46,13 @@ export function route<Params = Record<string, unknown>, Auth extends AuthRequire
         });
       }
       const principal = options.auth === "public" ? undefined : await requirePrincipal(req, options.auth);
-      const params = (await segment?.params) ?? ({} as Params);
-      const ctx = { req, params, requestId, ip: clientIp(req), principal } as HandlerContext<Auth, Params>;
+      const rawParams = (await segment?.params) ?? {};
+      const parsedParams = options.params ? options.params.safeParse(rawParams) : { success: true as const, data: {} };
+      if (!parsedParams.success) throw new AppError("not_found", "Not found.");
+      const ctx = { req, params: parsedParams.data, requestId, ip: clientIp(req), principal } as HandlerContext<
+        Auth,
+        ParamsOf<ParamsSchema>
+      >;
       const response = await handler(ctx);
       response.headers.set("X-Request-Id", requestId);
       return response;
@@ -52,6 +61,9 @@ export function route<Params = Record<string, unknown>, Auth extends AuthRequire
     }
   };
 }
+
+/** Path params for `[id]` routes: ids are short opaque strings. */
+export const idParams = z.object({ id: z.string().min(1).max(64) });
 
 /**
  * Reads and validates a JSON body: wrong content type → 415, malformed JSON → 400 invalid_json,

@@ -41,7 +41,8 @@ export class TestClient {
     const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as Params) });
     this.storeCookies(response.headers.getSetCookie());
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as T };
+    const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+    return { status: response.status, headers: response.headers, body: (isJson && text ? JSON.parse(text) : text) as T };
   }
 
   private storeCookies(setCookies: string[]) {

@@ -1,0 +1,267 @@
+// Integration: POST /api/v1/chat and friends against a real database and two stub providers
+// (real HTTP servers speaking the OpenAI wire format, so the real provider code runs).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { parseUiStream, signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
+import type { TestClient } from "@/lib/testing/http";
+import { GET as getConversation } from "./[id]/route";
+import { POST as switchBranch } from "./[id]/branch/route";
+import { GET as getContext } from "./[id]/context/route";
+import { POST as stop } from "./[id]/stop/route";
+import { GET as listModels } from "./models/route";
+import { POST as chat } from "./route";
+
+type ErrorBody = { error: { code: string; message: string } };
+type View = {
+  conversation: { id: string; title: string };
+  messages: { id: string; role: string; content: string; status: string; versions: { ids: string[]; index: number }; route: { provider: string; attempts: { outcome: string }[] } | null }[];
+};
+
+let stubs: StubProviders;
+let client: TestClient;
+
+beforeAll(async () => {
+  stubs = await startStubProviders();
+  ({ client } = await signedInClient());
+});
+afterAll(() => stubs.close());
+beforeEach(() => {
+  stubs.primary.reset();
+  stubs.fallback.reset();
+  for (const pool of stubs.runtime.pools.values()) for (const key of pool.snapshot()) pool.enable(key.id);
+});
+
+async function send(body: Record<string, unknown>, as: TestClient = client) {
+  const result = await as.call<string>(chat, "/api/v1/chat", { body: { action: "send", ...body } });
+  return { ...result, stream: parseUiStream(result.body), conversationId: result.headers.get("x-conversation-id") };
+}
+
+async function view(conversationId: string, as: TestClient = client) {
+  return as.call<View>(getConversation, `/api/v1/chat/${conversationId}`, { params: { id: conversationId } });
+}
+
+describe("POST /api/v1/chat", () => {
+  it("streams the reply, persists both messages with the route, writes the ledger and titles the conversation", async () => {
+    const result = await send({ message: "hello there" });
+    expect(result.status).toBe(200);
+    expect(result.headers.get("content-type")).toContain("text/event-stream");
+    expect(result.stream.text).toBe("Echo: hello there");
+    expect(result.stream.errors).toEqual([]);
+
+    const conversation = await view(result.conversationId!);
+    const [question, reply] = conversation.body.messages;
+    expect(question).toMatchObject({ role: "user", content: "hello there" });
+    expect(reply).toMatchObject({ role: "assistant", content: "Echo: hello there", status: "complete" });
+    expect(reply!.route!.provider).toBe("groq");
+    expect(conversation.body.conversation.title).not.toBe("New chat");
+
+    const ledger = await db().usageEvent.findMany({ where: { messageId: reply!.id } });
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ provider: "groq", outcome: "success" });
+    expect(ledger[0]!.completionTokens).toBeGreaterThan(0);
+    expect(ledger[0]!.providerKeyId).toMatch(/^groq#/);
+  });
+
+  it("fails over from a rate-limited and a broken key to the next provider before any token", async () => {
+    stubs.primary.script([
+      { kind: "status", status: 429, retryAfterSeconds: 30, match: { key: "groq-key-1" } },
+      { kind: "status", status: 500, match: { key: "groq-key-2" } },
+    ]);
+    const result = await send({ message: "failover please" });
+    expect(result.stream.text).toBe("Echo: failover please");
+    expect(result.stream.errors).toEqual([]);
+    const reply = (await view(result.conversationId!)).body.messages[1]!;
+    expect(reply.route!.provider).toBe("openai_compatible");
+    expect(reply.route!.attempts.map((attempt) => attempt.outcome)).toEqual(["failed", "failed", "success"]);
+    expect(await db().usageEvent.count({ where: { messageId: reply.id } })).toBe(3);
+
+    // The 429'd key is cooling down: the next request does not touch it.
+    stubs.primary.reset();
+    await send({ message: "again", conversationId: result.conversationId });
+    expect(stubs.primary.requests.filter((request) => request.key === "groq-key-1")).toHaveLength(0);
+  });
+
+  it("continues mid-stream on the next key when a stream is cut, as one reply", async () => {
+    stubs.primary.script([{ kind: "cut", afterChunks: 2 }]);
+    const result = await send({ message: "tell me a long story" });
+    expect(result.stream.errors).toEqual([]);
+    expect(result.stream.text.startsWith("Echo: tell")).toBe(true);
+    expect(result.stream.text).toContain("Continue your previous reply");
+    const reply = (await view(result.conversationId!)).body.messages[1]!;
+    expect(reply.status).toBe("complete");
+    expect(reply.content).toBe(result.stream.text);
+    expect(reply.route!.attempts.map((attempt) => attempt.outcome)).toEqual(["cut", "success"]);
+    // The continuation carried the partial text as the assistant prefix.
+    type ChatBody = { messages?: { role: string; content: string }[] };
+    const continued = [...stubs.primary.requests, ...stubs.fallback.requests]
+      .map((request) => request.body as ChatBody)
+      .find((body) => body.messages?.at(-1)?.content.startsWith("Continue your previous reply"));
+    expect(continued?.messages?.at(-2)).toMatchObject({ role: "assistant", content: "Echo: tell" });
+  });
+
+  it("moves on from a provider that hangs, after the first-token timeout", async () => {
+    stubs.primary.script([{ kind: "hang", match: { key: "groq-key-1" } }, { kind: "hang", match: { key: "groq-key-2" } }]);
+    const result = await send({ message: "are you there" });
+    expect(result.stream.text).toBe("Echo: are you there");
+  });
+
+  it("ends with an explicit error event and an error message when every provider fails", async () => {
+    stubs.primary.script([{ kind: "status", status: 503, times: 10 }]);
+    stubs.fallback.script([{ kind: "garbage", times: 10 }]);
+    const result = await send({ message: "nobody home" });
+    expect(result.status).toBe(200);
+    expect(result.stream.errors).toHaveLength(1);
+    expect(result.stream.errors[0]).toMatch(/Every AI provider failed/);
+    const reply = (await view(result.conversationId!)).body.messages[1]!;
+    expect(reply.status).toBe("error");
+  });
+
+  it("marks a reply cut with no fallback left as incomplete, with an error event", async () => {
+    stubs.primary.script([{ kind: "cut", afterChunks: 1, times: 2 }]);
+    stubs.fallback.script([{ kind: "status", status: 500, times: 5 }]);
+    const result = await send({ message: "fragile stream" });
+    expect(result.stream.errors).toHaveLength(1);
+    const reply = (await view(result.conversationId!)).body.messages[1]!;
+    expect(reply.status).toBe("incomplete");
+    expect(reply.content).toBe(result.stream.text);
+  });
+
+  it("does not retry a request the provider refuses as malformed", async () => {
+    stubs.primary.script([{ kind: "status", status: 400 }]);
+    const result = await send({ message: "bad request upstream" });
+    expect(result.stream.errors[0]).toMatch(/refused the request/);
+    expect(stubs.primary.requests.filter((r) => r.path.includes("chat"))).toHaveLength(1);
+    expect(stubs.fallback.requests).toHaveLength(0);
+  });
+});
+
+describe("edit, regenerate and versions", () => {
+  it("regenerates a reply with another model and keeps both versions browsable", async () => {
+    const first = await send({ message: "version one" });
+    const conversationId = first.conversationId!;
+    const reply = (await view(conversationId)).body.messages[1]!;
+
+    const again = await client.call<string>(chat, "/api/v1/chat", {
+      body: { action: "regenerate", conversationId, messageId: reply.id, modelId: "openai_compatible:stub-fast" },
+    });
+    expect(parseUiStream(again.body).text).toBe("Echo: version one");
+    let current = (await view(conversationId)).body.messages;
+    expect(current).toHaveLength(2);
+    expect(current[1]!.versions).toMatchObject({ index: 1 });
+    expect(current[1]!.versions.ids).toHaveLength(2);
+    expect(current[1]!.route!.provider).toBe("openai_compatible");
+
+    const back = await client.call<View>(switchBranch, `/api/v1/chat/${conversationId}/branch`, {
+      params: { id: conversationId },
+      body: { messageId: reply.id },
+    });
+    current = back.body.messages;
+    expect(current[1]!.id).toBe(reply.id);
+    expect(current[1]!.versions.index).toBe(0);
+  });
+
+  it("edits a user message: a new branch from there, the old one kept", async () => {
+    const first = await send({ message: "original question" });
+    const conversationId = first.conversationId!;
+    await send({ message: "follow up", conversationId });
+    const before = (await view(conversationId)).body.messages;
+    expect(before).toHaveLength(4);
+
+    const edited = await client.call<string>(chat, "/api/v1/chat", {
+      body: { action: "edit", conversationId, messageId: before[0]!.id, message: "edited question" },
+    });
+    expect(parseUiStream(edited.body).text).toBe("Echo: edited question");
+    const after = (await view(conversationId)).body.messages;
+    expect(after.map((message) => message.content)).toEqual(["edited question", "Echo: edited question"]);
+    expect(after[0]!.versions).toMatchObject({ index: 1 });
+    expect(after[0]!.versions.ids).toContain(before[0]!.id);
+  });
+
+  it("sends only the active branch, newest last, as context", async () => {
+    const first = await send({ message: "first turn" });
+    const conversationId = first.conversationId!;
+    await send({ message: "second turn", conversationId });
+    const context = await client.call<{ messages: { content: string }[] }>(getContext, `/api/v1/chat/${conversationId}/context`, {
+      params: { id: conversationId },
+    });
+    expect(context.status).toBe(200);
+    expect(context.body.messages.map((message) => message.content)).toEqual([
+      "first turn",
+      "Echo: first turn",
+      "second turn",
+      "Echo: second turn",
+    ]);
+  });
+});
+
+describe("stop", () => {
+  it("stops a generation from another request and keeps what arrived, marked incomplete", async () => {
+    stubs.primary.script([{ kind: "ok", reply: "one two three four five six seven eight nine ten", chunkIntervalMs: 150 }]);
+    const pending = send({ message: "slow please" });
+    let conversationId: string | undefined;
+    for (let i = 0; i < 50 && !conversationId; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      conversationId = (await db().message.findFirst({ where: { content: "slow please" }, select: { conversationId: true } }))
+        ?.conversationId;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const stopped = await client.call<{ stopping: number }>(stop, `/api/v1/chat/${conversationId}/stop`, {
+      params: { id: conversationId! },
+      body: {},
+    });
+    expect(stopped.body.stopping).toBe(1);
+    const result = await pending;
+    expect(result.stream.text.length).toBeGreaterThan(0);
+    expect(result.stream.text.length).toBeLessThan("one two three four five six seven eight nine ten".length);
+    const reply = (await view(conversationId!)).body.messages[1]!;
+    expect(reply.status).toBe("incomplete");
+    expect(reply.content).toBe(result.stream.text);
+  });
+});
+
+describe("bad input and other people's conversations", () => {
+  it.each([
+    ["an empty message", { action: "send", message: "   " }, 422, "validation_failed"],
+    ["an oversized message", { action: "send", message: "x".repeat(32_001) }, 422, "validation_failed"],
+    ["an unknown model", { action: "send", message: "hi", modelId: "nope:nothing" }, 400, "unknown_model"],
+    ["an unknown action", { action: "explode", message: "hi" }, 422, "validation_failed"],
+  ])("refuses %s", async (_case, body, status, code) => {
+    const result = await client.call<ErrorBody>(chat, "/api/v1/chat", { body });
+    expect(result.status).toBe(status);
+    expect(result.body.error.code).toBe(code);
+  });
+
+  it("refuses malformed JSON and anonymous callers", async () => {
+    expect((await client.call<ErrorBody>(chat, "/api/v1/chat", { rawBody: "{" })).body.error.code).toBe("invalid_json");
+    const { TestClient } = await import("@/lib/testing/http");
+    expect((await new TestClient().call(chat, "/api/v1/chat", { body: { action: "send", message: "hi" } })).status).toBe(401);
+  });
+
+  it("answers 404 for another user's conversation on every chat route, and writes nothing", async () => {
+    const mine = await send({ message: "private" });
+    const conversationId = mine.conversationId!;
+    const reply = (await view(conversationId)).body.messages[1]!;
+    const { client: stranger } = await signedInClient("198.51.100.99");
+    const before = await db().message.count();
+
+    const attempts = [
+      await stranger.call<ErrorBody>(chat, "/api/v1/chat", { body: { action: "send", conversationId, message: "hijack" } }),
+      await stranger.call<ErrorBody>(chat, "/api/v1/chat", { body: { action: "regenerate", conversationId, messageId: reply.id } }),
+      await view(conversationId, stranger),
+      await stranger.call<ErrorBody>(getContext, "/x", { params: { id: conversationId } }),
+      await stranger.call<ErrorBody>(stop, "/x", { params: { id: conversationId }, body: {} }),
+      await stranger.call<ErrorBody>(switchBranch, "/x", { params: { id: conversationId }, body: { messageId: reply.id } }),
+    ];
+    for (const attempt of attempts) expect(attempt.status).toBe(404);
+    expect(await db().message.count()).toBe(before);
+  });
+});
+
+describe("GET /api/v1/chat/models", () => {
+  it("lists only models whose provider has a key", async () => {
+    const result = await client.call<{ models: { id: string; provider: string }[] }>(listModels, "/api/v1/chat/models");
+    const providers = new Set(result.body.models.map((model) => model.provider));
+    expect([...providers].sort()).toEqual(["groq", "openai_compatible"]);
+    expect(result.body.models.some((model) => model.id === "openai_compatible:stub-fast")).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+// The process-wide AI runtime: provider registry, one key pool per provider, and the catalogue.
+// Health lives in memory (single instance); tests swap in a runtime pointed at the stub server.
+import { providerEnv } from "@/lib/env";
+import { listAvailableModels, type CatalogueModel } from "./catalogue";
+import { createKeyPools, type KeyPool } from "./key-pool";
+import { createProviderRegistry, type ProviderRegistry } from "./providers";
+import type { AiProviderId, ProviderEnv } from "@/lib/env";
+
+export interface RouterTimeouts {
+  /** No first token within this → the next key. */
+  firstTokenMs: number;
+  /** Silence this long mid-stream → the next key, continuing the text. */
+  idleMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: RouterTimeouts = { firstTokenMs: 20_000, idleMs: 30_000 };
+
+export interface AiRuntime {
+  registry: ProviderRegistry;
+  pools: Map<AiProviderId, KeyPool>;
+  /** Models with at least one configured key, in catalogue order. */
+  models: CatalogueModel[];
+  now: () => number;
+  timeouts: RouterTimeouts;
+}
+
+export function createAiRuntime(
+  settings: ProviderEnv,
+  options: { now?: () => number; timeouts?: RouterTimeouts } = {},
+): AiRuntime {
+  const registry = createProviderRegistry(settings);
+  const now = options.now ?? Date.now;
+  return {
+    registry,
+    pools: createKeyPools(registry, { now }),
+    models: listAvailableModels(registry),
+    now,
+    timeouts: options.timeouts ?? DEFAULT_TIMEOUTS,
+  };
+}
+
+const globalForAi = globalThis as typeof globalThis & { __baatcheetAi?: AiRuntime };
+
+export function aiRuntime(): AiRuntime {
+  globalForAi.__baatcheetAi ??= createAiRuntime(providerEnv);
+  return globalForAi.__baatcheetAi;
+}
+
+/** Tests point the app at their own stub providers. */
+export function setAiRuntime(runtime: AiRuntime): void {
+  globalForAi.__baatcheetAi = runtime;
+}

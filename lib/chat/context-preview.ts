@@ -1,0 +1,42 @@
+// What the next turn would send: the system prompt and the newest messages that fit the
+// model's window. Lets a person (and GET /api/v1/chat/:id/context) see the conversation memory.
+import "server-only";
+import { selectCandidates } from "@/lib/ai/model-selection";
+import { aiRuntime } from "@/lib/ai/runtime";
+import { db } from "@/lib/db";
+import { fitContext } from "./context";
+import { getConversationOrThrow, threadTo } from "./service";
+
+const MAX_REPLY_TOKENS = 4096;
+
+export async function previewContext(options: { userId: string; conversationId: string }) {
+  const conversation = await getConversationOrThrow(options);
+  const messages = await db().message.findMany({ where: { conversationId: conversation.id }, orderBy: { createdAt: "asc" } });
+  const thread = threadTo(messages, conversation.activeLeafId).filter((message) => message.content !== "");
+  const lastQuestion = [...thread].reverse().find((message) => message.role === "user")?.content ?? "";
+  const runtime = aiRuntime();
+  const model = runtime.models.length
+    ? selectCandidates({
+        available: runtime.models,
+        text: lastQuestion,
+        modelId: conversation.modelMode === "manual" && runtime.models.some((m) => m.id === conversation.modelId) ? conversation.modelId : null,
+      })[0]!
+    : undefined;
+  const contextWindow = model?.contextWindow ?? 8192;
+  const replyBudget = Math.min(model?.maxOutputTokens ?? MAX_REPLY_TOKENS, MAX_REPLY_TOKENS);
+  const fitted = fitContext(thread, { contextWindow, replyBudget }, conversation.systemPrompt ?? undefined);
+  return {
+    model: model?.id ?? null,
+    contextWindow,
+    replyBudget,
+    system: fitted.system ?? null,
+    promptTokens: fitted.promptTokens,
+    droppedCount: fitted.droppedCount,
+    messages: fitted.messages.map((message) => ({
+      id: message.id,
+      role: message.role,
+      content: message.content,
+      tokenCount: message.tokenCount,
+    })),
+  };
+}

@@ -1,0 +1,156 @@
+// One chat turn end to end: persist the question and a placeholder reply, fit the context,
+// stream the reply through the router as an AI SDK UI message stream, and persist the outcome
+// (complete, incomplete when stopped or cut, or error) whatever happens to the connection.
+import "server-only";
+import { createUIMessageStream, createUIMessageStreamResponse, type ModelMessage, type UIMessageChunk } from "ai";
+import { selectCandidates } from "@/lib/ai/model-selection";
+import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
+import { aiRuntime } from "@/lib/ai/runtime";
+import type { Principal } from "@/lib/auth/principal";
+import { log } from "@/lib/log";
+import { recordAttempt } from "@/lib/usage/ledger";
+import { fitContext } from "./context";
+import { registerGeneration } from "./generations";
+import type { ChatRequestInput, ReplyRoute } from "./schemas";
+import { completeAssistantMessage, isStopRequested, prepareTurn, setConversationTitle } from "./service";
+import { generateTitle } from "./title";
+
+/** Replies longer than this are cut by the model, not by us. */
+const MAX_REPLY_TOKENS = 4096;
+const STOP_POLL_MS = 1000;
+
+export interface ChatMessageMetadata {
+  conversationId: string;
+  userMessageId: string;
+  route?: ReplyRoute;
+  title?: string;
+}
+
+function toRoute(result: RouteResult): ReplyRoute | undefined {
+  const final = result.final ?? result.attempts.at(-1);
+  if (!final) return undefined;
+  return {
+    provider: final.model.provider,
+    model: final.model.id,
+    keyId: final.keyId,
+    maskedKey: final.maskedKey,
+    attempts: result.attempts.map((attempt) => ({
+      provider: attempt.model.provider,
+      model: attempt.model.id,
+      keyId: attempt.keyId,
+      outcome: attempt.outcome === "aborted" ? "cut" : attempt.outcome,
+      status: attempt.status,
+      error: attempt.error,
+    })),
+  };
+}
+
+export async function streamChatReply(options: {
+  principal: Principal;
+  input: ChatRequestInput;
+  signal: AbortSignal;
+}): Promise<Response> {
+  const { principal, input } = options;
+  const runtime = aiRuntime();
+  // Refuse before anything is written: no provider at all, or a model that does not exist.
+  const text = input.action === "regenerate" ? "" : input.message;
+  if (input.modelId || runtime.models.length === 0) selectCandidates({ available: runtime.models, text, modelId: input.modelId });
+
+  const turn = await prepareTurn({ userId: principal.userId, input });
+  const candidates = selectCandidates({
+    available: runtime.models,
+    text: turn.userMessage.content,
+    modelId: input.modelId,
+  });
+  const primary = candidates[0]!;
+  const replyBudget = Math.min(primary.maxOutputTokens, MAX_REPLY_TOKENS);
+  const context = fitContext(turn.thread, { contextWindow: primary.contextWindow, replyBudget }, turn.systemPrompt ?? undefined);
+  const messages: ModelMessage[] = context.messages.map((message) => ({
+    role: message.role === "assistant" ? "assistant" : "user",
+    content: message.content,
+  }));
+  const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: turn.assistantMessage.id };
+  const metadata: ChatMessageMetadata = { conversationId: turn.conversationId, userMessageId: turn.userMessage.id };
+
+  const stream = createUIMessageStream({
+    async execute({ writer }) {
+      // The client may be gone (closed tab); the reply is still finished and saved.
+      const write = (chunk: UIMessageChunk) => {
+        try {
+          writer.write(chunk);
+        } catch {
+          /* connection closed */
+        }
+      };
+      const stop = new AbortController();
+      const unregister = registerGeneration(turn.assistantMessage.id, stop);
+      const poll = setInterval(() => {
+        void isStopRequested(turn.assistantMessage.id).then((requested) => requested && stop.abort());
+      }, STOP_POLL_MS);
+      const textId = `${turn.assistantMessage.id}-text`;
+
+      write({ type: "start", messageId: turn.assistantMessage.id, messageMetadata: metadata });
+      write({ type: "text-start", id: textId });
+      let result: RouteResult;
+      try {
+        result = await streamWithFailover(runtime, {
+          candidates,
+          system: context.system,
+          messages,
+          temperature: turn.temperature ?? undefined,
+          maxOutputTokens: replyBudget,
+          abortSignal: AbortSignal.any([options.signal, stop.signal]),
+          firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
+          idleTimeoutMs: runtime.timeouts.idleMs,
+          onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
+          onAttempt: (attempt) => recordAttempt(ledger, attempt),
+        });
+      } finally {
+        clearInterval(poll);
+        unregister();
+      }
+      write({ type: "text-end", id: textId });
+
+      const route = toRoute(result);
+      const usage = result.final
+        ? { promptTokens: result.final.usage.inputTokens, completionTokens: result.final.usage.outputTokens }
+        : undefined;
+      await completeAssistantMessage({
+        messageId: turn.assistantMessage.id,
+        content: result.text,
+        status: result.status === "complete" ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
+        modelId: result.final?.model.id ?? route?.model,
+        route,
+        usage,
+        error: result.error?.message,
+      });
+
+      if (result.status === "failed") {
+        // An explicit error, never a truncated reply that looks complete.
+        write({ type: "error", errorText: result.error!.message });
+        return;
+      }
+      write({ type: "message-metadata", messageMetadata: { ...metadata, route } });
+
+      if (turn.isNewConversation && result.status === "complete") {
+        const title = await generateTitle({ runtime, question: turn.userMessage.content, answer: result.text, ledger }).catch(
+          (error: unknown) => {
+            log.warn("title generation failed", { error: String(error) });
+            return undefined;
+          },
+        );
+        if (title) {
+          await setConversationTitle(turn.conversationId, title);
+          write({ type: "message-metadata", messageMetadata: { ...metadata, route, title } });
+        }
+      }
+      write({ type: "finish", finishReason: result.status === "complete" ? "stop" : "other" });
+    },
+    onError: (error) => {
+      log.error("chat stream failed", { error: error instanceof Error ? error.message : String(error) });
+      return "The reply failed on our side. Try again.";
+    },
+  });
+
+  return createUIMessageStreamResponse({ stream, headers: { "X-Conversation-Id": turn.conversationId } });
+}
