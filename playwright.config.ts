@@ -5,6 +5,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The stub OpenAI-compatible provider the app is pointed at (e2e/fixtures/stub-openai). */
+const STUB_PORT = Number(process.env.E2E_STUB_PORT ?? 3101);
+const stubURL = `http://127.0.0.1:${STUB_PORT}`;
 const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
@@ -37,14 +40,33 @@ export default defineConfig({
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, use: { ...devices["Desktop Chrome"] } },
   ],
-  webServer: {
-    // A fresh embedded database every run (ignored when DATABASE_URL selects PostgreSQL).
-    command: `rm -rf .data/e2e && next build && next start -H 127.0.0.1 -p ${PORT}`,
-    url: `${baseURL}/ready`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", AUTH_URL: baseURL },
-  },
+  webServer: [
+    {
+      command: `jiti e2e/fixtures/stub-openai/cli.ts ${STUB_PORT}`,
+      url: `${stubURL}/v1/models`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { STUB_OPENAI_CHUNK_INTERVAL_MS: "20" },
+    },
+    {
+      // A fresh embedded database every run (ignored when DATABASE_URL selects PostgreSQL).
+      command: `rm -rf .data/e2e && next build && next start -H 127.0.0.1 -p ${PORT}`,
+      url: `${baseURL}/ready`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATA_DIR: ".data/e2e",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_URL: baseURL,
+        // Real provider code, pointed at the stub: Groq with two keys, plus an OpenAI-compatible server.
+        GROQ_API_KEY_1: "e2e-groq-key-1",
+        GROQ_API_KEY_2: "e2e-groq-key-2",
+        GROQ_BASE_URL: `${stubURL}/v1`,
+        OPENAI_COMPATIBLE_BASE_URL: `${stubURL}/v1`,
+        OPENAI_COMPATIBLE_MODELS: "stub-fast",
+      },
+    },
+  ],
 });
