@@ -1,11 +1,35 @@
-// Generations running in this process, so a stop request can end one at once. Requests that
-// land on another instance set Message.stopRequestedAt instead, which the generator polls.
+// Generations running in this process. A stop request that lands here aborts one at once; one
+// that lands on another instance only sets Message.stopRequestedAt, so this process polls for
+// those flags: one query a second for all its running generations, not one per stream.
+import "server-only";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+
+const POLL_MS = 1000;
 const running = new Map<string, AbortController>();
+let poller: ReturnType<typeof setInterval> | undefined;
+
+async function abortRequestedStops() {
+  const ids = [...running.keys()];
+  if (ids.length === 0) return;
+  const stopped = await db().message.findMany({
+    where: { id: { in: ids }, stopRequestedAt: { not: null } },
+    select: { id: true },
+  });
+  for (const { id } of stopped) abortGeneration(id);
+}
 
 export function registerGeneration(messageId: string, controller: AbortController): () => void {
   running.set(messageId, controller);
+  poller ??= setInterval(() => {
+    abortRequestedStops().catch((error: unknown) => log.warn("stop poll failed", { error: String(error) }));
+  }, POLL_MS);
   return () => {
     if (running.get(messageId) === controller) running.delete(messageId);
+    if (running.size === 0 && poller) {
+      clearInterval(poller);
+      poller = undefined;
+    }
   };
 }
 

@@ -12,12 +12,11 @@ import { recordAttempt } from "@/lib/usage/ledger";
 import { fitContext } from "./context";
 import { registerGeneration } from "./generations";
 import type { ChatRequestInput, ReplyRoute } from "./schemas";
-import { completeAssistantMessage, isStopRequested, prepareTurn, setConversationTitle } from "./service";
+import { completeAssistantMessage, prepareTurn, setConversationTitle } from "./service";
 import { generateTitle } from "./title";
 
 /** Replies longer than this are cut by the model, not by us. */
 const MAX_REPLY_TOKENS = 4096;
-const STOP_POLL_MS = 1000;
 
 export interface ChatMessageMetadata {
   conversationId: string;
@@ -84,9 +83,6 @@ export async function streamChatReply(options: {
       };
       const stop = new AbortController();
       const unregister = registerGeneration(turn.assistantMessage.id, stop);
-      const poll = setInterval(() => {
-        void isStopRequested(turn.assistantMessage.id).then((requested) => requested && stop.abort());
-      }, STOP_POLL_MS);
       const textId = `${turn.assistantMessage.id}-text`;
 
       write({ type: "start", messageId: turn.assistantMessage.id, messageMetadata: metadata });
@@ -106,7 +102,6 @@ export async function streamChatReply(options: {
           onAttempt: (attempt) => recordAttempt(ledger, attempt),
         });
       } finally {
-        clearInterval(poll);
         unregister();
       }
       write({ type: "text-end", id: textId });

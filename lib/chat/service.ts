@@ -98,7 +98,9 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
     where: { id: conversation.id },
     data: {
       activeLeafId: assistantMessage.id,
-      ...(input.modelId ? { modelMode: "manual", modelId: input.modelId } : {}),
+      // The request decides the mode: a model id is manual, none is auto.
+      modelMode: input.modelId ? "manual" : "auto",
+      modelId: input.modelId ?? null,
       ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
     },
   });
@@ -149,11 +151,6 @@ export async function requestStop(options: { userId: string; conversationId: str
   const streaming = await db().message.findMany({ where, select: { id: true } });
   await db().message.updateMany({ where, data: { stopRequestedAt: new Date() } });
   return { messageIds: streaming.map((message) => message.id) };
-}
-
-export async function isStopRequested(messageId: string): Promise<boolean> {
-  const message = await db().message.findUnique({ where: { id: messageId }, select: { stopRequestedAt: true } });
-  return Boolean(message?.stopRequestedAt);
 }
 
 /** The active branch with, for each message, its position among its siblings (its versions). */

@@ -219,6 +219,23 @@ describe("stop", () => {
   });
 });
 
+describe("stop requested on another instance", () => {
+  it("ends the generation when the stop flag appears in the database", async () => {
+    stubs.primary.script([{ kind: "ok", reply: Array.from({ length: 40 }, (_, i) => `w${i}`).join(" "), chunkIntervalMs: 100 }]);
+    const pending = send({ message: "slow again" });
+    let messageId: string | undefined;
+    for (let i = 0; i < 50 && !messageId; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      messageId = (await db().message.findFirst({ where: { status: "streaming", role: "assistant" }, select: { id: true } }))?.id;
+    }
+    // What another instance's stop route does: only the flag, no in-process abort.
+    await db().message.update({ where: { id: messageId! }, data: { stopRequestedAt: new Date() } });
+    const result = await pending;
+    expect(result.stream.text).not.toContain("w39");
+    expect((await db().message.findUnique({ where: { id: messageId! } }))!.status).toBe("incomplete");
+  });
+});
+
 describe("bad input and other people's conversations", () => {
   it.each([
     ["an empty message", { action: "send", message: "   " }, 422, "validation_failed"],
