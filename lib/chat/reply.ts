@@ -147,5 +147,12 @@ export async function streamChatReply(options: {
     },
   });
 
-  return createUIMessageStreamResponse({ stream, headers: { "X-Conversation-Id": turn.conversationId } });
+  return createUIMessageStreamResponse({
+    stream,
+    headers: {
+      "X-Conversation-Id": turn.conversationId,
+      // no-transform keeps Next's gzip off this response: compressing a stream holds chunks back.
+      "Cache-Control": "no-cache, no-transform",
+    },
+  });
 }
