@@ -28,11 +28,18 @@ const percentile = (values: number[], p: number) => {
 };
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
+const failed: StreamTiming = { ttftMs: NaN, gapsMs: [], chunks: 0, ok: false };
+
 /** Reads an SSE response, timing the first content chunk and the gaps between content chunks. */
 async function timeStream(url: string, init: RequestInit, isContent: (data: string) => boolean): Promise<StreamTiming> {
+  // A refused or reset connection is a failed stream, counted, not a crash.
+  return readTimedStream(url, init, isContent).catch(() => failed);
+}
+
+async function readTimedStream(url: string, init: RequestInit, isContent: (data: string) => boolean): Promise<StreamTiming> {
   const started = performance.now();
   const response = await fetch(url, init);
-  if (!response.ok || !response.body) return { ttftMs: NaN, gapsMs: [], chunks: 0, ok: false };
+  if (!response.ok || !response.body) return failed;
   const decoder = new TextDecoder();
   let buffer = "";
   let last: number | undefined;
