@@ -3,7 +3,7 @@
 // stream. The stub sends its first token after 300 ms and a chunk every 20 ms. Prints figures;
 // never fails on timing. Needs `next build` first (the npm script does it).
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { startStubServer } from "../fixtures/stub-openai/server";
 
@@ -131,9 +131,21 @@ function summarise(label: string, direct: StreamTiming[], routed: StreamTiming[]
 }
 
 function peakRssMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-  const kb = Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? NaN);
-  return kb / 1024;
+  // The server is a child of `npx`: take the largest peak in the process group.
+  const peaks = readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const status = readFileSync(`/proc/${pid}/status`, "utf8");
+        // After the ")" closing the command name: state, ppid, pgrp, …
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
+        if (Number(fields[2]) !== child.pid) return [];
+        return [Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0)];
+      } catch {
+        return [];
+      }
+    });
+  return Math.max(0, ...peaks) / 1024;
 }
 
 async function main() {
@@ -152,6 +164,8 @@ async function main() {
       ...keys,
     },
     stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group: `next start` renames itself and leaves children a plain kill misses.
+    detached: true,
   });
   try {
     await waitFor(`${APP}/ready`, 120_000);
@@ -220,7 +234,7 @@ async function main() {
         `TTFT p50 ${fmt(percentile(withFailures.map((t) => t.ttftMs), 50))} vs ${fmt(percentile(healthy.map((t) => t.ttftMs), 50))} once cooled down`,
     );
   } finally {
-    app.kill("SIGTERM");
+    process.kill(-app.pid!, "SIGTERM");
     relay.close();
     await stub.close();
   }
