@@ -22,6 +22,8 @@ export default defineConfig({
       AUTH_SECRET: "test-secret-not-for-production-0123456789",
       DATA_DIR: ".data/test",
       LOG_LEVEL: "warn",
+      // Suites call routes far faster than people do; rate-limit tests install their own store.
+      RATE_LIMITS: "off",
     },
   },
 });

@@ -10,6 +10,12 @@ const optional = z
 
 const optionalUrl = optional.pipe(z.url().optional());
 
+function positiveInt(fallback: number) {
+  return optional
+    .transform((value) => (value === undefined ? fallback : Number(value)))
+    .pipe(z.number().int().positive());
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL connection string. Unset → embedded PGlite under DATA_DIR/pglite. */
@@ -25,11 +31,33 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: optional,
   AUTH_GOOGLE_ID: optional,
   AUTH_GOOGLE_SECRET: optional,
-  /** Local or self-hosted Redis (redis://host:6379). Reported by the detailed health check. */
+  /** Local or self-hosted Redis (redis://host:6379): the rate-limit store unless Upstash is set. Reported by the detailed health check. */
   REDIS_URL: optionalUrl,
+  /** Upstash Redis over REST (with the token): the rate-limit store when set. Neither → in memory (one instance). */
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: optional,
+  /** "off" turns every API rate limit off (benchmarks, load tests). Default "on". */
+  RATE_LIMITS: optional.pipe(z.enum(["on", "off"]).default("on")),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Where uploads are kept on local disk. Unset → DATA_DIR/uploads. Ignored when UPLOADTHING_TOKEN is set. */
+  UPLOAD_DIR: optional,
+  /** Uploadthing API token. Set → uploads are stored (privately) on Uploadthing instead of local disk. */
+  UPLOADTHING_TOKEN: optional,
+  /** Largest image (or PDF) upload in bytes; larger → 413. */
+  UPLOAD_MAX_IMAGE_BYTES: positiveInt(10 * 1024 * 1024),
+  /** Largest audio upload in bytes (Whisper's own limit is 25 MB); larger → 413. */
+  UPLOAD_MAX_AUDIO_BYTES: positiveInt(25 * 1024 * 1024),
+  /** Longest image side in pixels, checked from the header before decoding (decompression bombs). */
+  IMAGE_MAX_DIMENSION: positiveInt(10_000),
+  /** Most pixels (width × height) an image may have, checked before decoding. */
+  IMAGE_MAX_PIXELS: positiveInt(40_000_000),
+  /** Inngest event key. Set (with INNGEST_SIGNING_KEY) → jobs go to Inngest, served at /api/inngest; unset → the in-process executor runs them. */
+  INNGEST_EVENT_KEY: optional,
+  INNGEST_SIGNING_KEY: optional,
+  /** A self-hosted Inngest server (unset → Inngest Cloud). */
+  INNGEST_BASE_URL: optionalUrl,
+  /** Jobs the in-process executor runs at once. */
+  JOBS_CONCURRENCY: positiveInt(2),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -2,9 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { SidebarConversations } from "@/components/conversations/sidebar-conversations";
+import { SearchPalette } from "@/components/search/search-palette";
 import { buttonClass } from "@/components/ui/button-class";
 import { cx } from "@/components/ui/cx";
-import { ChatIcon, CloseIcon, NewChatIcon, SettingsIcon } from "@/components/ui/icons";
+import { CloseIcon, FolderIcon, ImageIcon, NewChatIcon, SettingsIcon } from "@/components/ui/icons";
 import { Brand } from "./brand";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -13,6 +15,12 @@ const itemClass =
   "flex w-full cursor-pointer items-center gap-3 rounded-lg px-3 py-2 text-sm text-zinc-700 transition-colors " +
   "hover:bg-zinc-200/70 focus-visible:outline-2 focus-visible:outline-zinc-900 disabled:cursor-not-allowed disabled:opacity-60 " +
   "dark:text-zinc-300 dark:hover:bg-zinc-800 dark:focus-visible:outline-zinc-100";
+
+const appLinks = [
+  { href: "/projects", label: "Projects", Icon: FolderIcon },
+  { href: "/media", label: "Images and audio", Icon: ImageIcon },
+  { href: "/settings", label: "Settings", Icon: SettingsIcon },
+];
 
 interface SidebarProps {
   id: string;
@@ -52,13 +60,12 @@ export function Sidebar({ id, email, open, onClose }: SidebarProps) {
         </Link>
       </div>
 
+      <div className="px-3 pb-1">
+        <SearchPalette onNavigate={onClose} />
+      </div>
+
       <nav aria-label="Conversations" className="flex min-h-0 flex-1 flex-col overflow-y-auto px-3 py-2">
-        <h2 className="px-3 pb-2 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Chats</h2>
-        <div className="flex flex-1 flex-col items-center justify-center gap-2 px-4 pb-12 text-center">
-          <ChatIcon className="size-6 text-zinc-400 dark:text-zinc-500" />
-          <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300">No conversations yet</p>
-          <p className="text-xs text-zinc-500 dark:text-zinc-400">Your chats will show up here.</p>
-        </div>
+        <SidebarConversations onNavigate={onClose} />
       </nav>
 
       <div className="space-y-1 border-t border-zinc-200 p-3 dark:border-zinc-800">
@@ -73,15 +80,18 @@ export function Sidebar({ id, email, open, onClose }: SidebarProps) {
             {email}
           </span>
         </div>
-        <Link
-          href="/settings"
-          onClick={onClose}
-          aria-current={pathname === "/settings" ? "page" : undefined}
-          className={cx(itemClass, pathname === "/settings" && "bg-zinc-200/70 dark:bg-zinc-800")}
-        >
-          <SettingsIcon />
-          Settings
-        </Link>
+        {appLinks.map(({ href, label, Icon }) => (
+          <Link
+            key={href}
+            href={href}
+            onClick={onClose}
+            aria-current={pathname === href ? "page" : undefined}
+            className={cx(itemClass, pathname === href && "bg-zinc-200/70 dark:bg-zinc-800")}
+          >
+            <Icon />
+            {label}
+          </Link>
+        ))}
         <ThemeToggle showLabel className={itemClass} />
         <SignOutButton className={itemClass} />
       </div>

@@ -159,6 +159,8 @@ async function main() {
       DATA_DIR: ".data/bench",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      // The bench opens a thousand streams from one address: it measures routing, not the limiter.
+      RATE_LIMITS: "off",
       OPENAI_COMPATIBLE_BASE_URL: stub.baseURL,
       OPENAI_COMPATIBLE_MODELS: "stub-fast",
       ...keys,

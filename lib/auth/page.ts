@@ -7,8 +7,12 @@ import { ensureMigrated } from "@/lib/db";
 import { assertRole, principalFromHeaders, type Principal } from "./principal";
 
 export async function getPagePrincipal(): Promise<Principal | null> {
+  // Reading the request first makes the page dynamic before the database is touched: at
+  // `next build` prerendering stops here, and the embedded database is never opened (its lock
+  // would still be held when `next start` begins).
+  const requestHeaders = await headers();
   await ensureMigrated();
-  return principalFromHeaders(await headers());
+  return principalFromHeaders(requestHeaders);
 }
 
 /** For pages: sends a visitor without a session to the sign-in page. */

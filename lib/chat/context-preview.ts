@@ -3,15 +3,14 @@
 import "server-only";
 import { selectCandidates } from "@/lib/ai/model-selection";
 import { aiRuntime } from "@/lib/ai/runtime";
-import { db } from "@/lib/db";
+import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { fitContext } from "./context";
-import { getConversationOrThrow, threadTo } from "./service";
+import { loadTurnContext, threadTo } from "./service";
 
 const MAX_REPLY_TOKENS = 4096;
 
 export async function previewContext(options: { userId: string; conversationId: string }) {
-  const conversation = await getConversationOrThrow(options);
-  const messages = await db().message.findMany({ where: { conversationId: conversation.id }, orderBy: { createdAt: "asc" } });
+  const { conversation, messages } = await loadTurnContext(options.userId, options.conversationId);
   const thread = threadTo(messages, conversation.activeLeafId).filter((message) => message.content !== "");
   const lastQuestion = [...thread].reverse().find((message) => message.role === "user")?.content ?? "";
   const runtime = aiRuntime();
@@ -24,7 +23,8 @@ export async function previewContext(options: { userId: string; conversationId: 
     : undefined;
   const contextWindow = model?.contextWindow ?? 8192;
   const replyBudget = Math.min(model?.maxOutputTokens ?? MAX_REPLY_TOKENS, MAX_REPLY_TOKENS);
-  const fitted = fitContext(thread, { contextWindow, replyBudget }, conversation.systemPrompt ?? undefined);
+  const system = joinSystemPrompts(conversation.project?.instructions, conversation.systemPrompt);
+  const fitted = fitContext(thread, { contextWindow, replyBudget }, system ?? undefined);
   return {
     model: model?.id ?? null,
     contextWindow,

@@ -68,8 +68,17 @@ export async function streamChatReply(options: {
     role: message.role === "assistant" ? "assistant" : "user",
     content: message.content,
   }));
-  const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: turn.assistantMessage.id };
+  const assistantMessageId = turn.assistantMessageId;
+  const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: assistantMessageId };
   const metadata: ChatMessageMetadata = { conversationId: turn.conversationId, userMessageId: turn.userMessage.id };
+
+  // The rows are written while the provider works on its first token; a failed write stops the reply.
+  const stop = new AbortController();
+  const persisted = turn.persist();
+  persisted.catch((error: unknown) => {
+    log.error("chat turn could not be saved", { error: error instanceof Error ? error.message : String(error) });
+    stop.abort();
+  });
 
   const stream = createUIMessageStream({
     async execute({ writer }) {
@@ -81,11 +90,10 @@ export async function streamChatReply(options: {
           /* connection closed */
         }
       };
-      const stop = new AbortController();
-      const unregister = registerGeneration(turn.assistantMessage.id, stop);
-      const textId = `${turn.assistantMessage.id}-text`;
+      const unregister = registerGeneration(assistantMessageId, stop);
+      const textId = `${assistantMessageId}-text`;
 
-      write({ type: "start", messageId: turn.assistantMessage.id, messageMetadata: metadata });
+      write({ type: "start", messageId: assistantMessageId, messageMetadata: metadata });
       write({ type: "text-start", id: textId });
       let result: RouteResult;
       try {
@@ -99,19 +107,24 @@ export async function streamChatReply(options: {
           firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
           idleTimeoutMs: runtime.timeouts.idleMs,
           onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
-          onAttempt: (attempt) => recordAttempt(ledger, attempt),
+          // Ledger rows point at the reply, so they follow its write; a failed write is reported above.
+          onAttempt: (attempt) => persisted.then(() => recordAttempt(ledger, attempt), () => undefined),
         });
       } finally {
         unregister();
       }
       write({ type: "text-end", id: textId });
+      if (!(await persisted.then(() => true, () => false))) {
+        write({ type: "error", errorText: "The conversation could not be saved. Try again." });
+        return;
+      }
 
       const route = toRoute(result);
       const usage = result.final
         ? { promptTokens: result.final.usage.inputTokens, completionTokens: result.final.usage.outputTokens }
         : undefined;
       await completeAssistantMessage({
-        messageId: turn.assistantMessage.id,
+        messageId: assistantMessageId,
         content: result.text,
         status: result.status === "complete" ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
         modelId: result.final?.model.id ?? route?.model,

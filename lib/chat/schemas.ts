@@ -60,3 +60,46 @@ export const replyRoute = z.object({
   ),
 });
 export type ReplyRoute = z.infer<typeof replyRoute>;
+
+export const messageStatus = z.enum(["streaming", "complete", "incomplete", "error"]);
+
+/** GET /api/v1/chat/:id — the active branch, each message with its sibling versions. */
+export const conversationView = z.object({
+  conversation: z.object({
+    id: z.string(),
+    title: z.string(),
+    systemPrompt: z.string().nullable(),
+    temperature: z.number().nullable(),
+    modelMode: z.enum(["auto", "manual"]),
+    modelId: z.string().nullable(),
+    updatedAt: z.iso.datetime(),
+  }),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      parentId: z.string().nullable(),
+      role: z.enum(["user", "assistant", "system"]),
+      content: z.string(),
+      status: messageStatus,
+      modelId: z.string().nullable(),
+      route: replyRoute.nullable(),
+      error: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+      versions: z
+        .object({ ids: z.array(z.string()), index: z.int() })
+        .describe("This message's siblings (edits or regenerations), oldest first, and its position among them"),
+    }),
+  ),
+});
+export type ConversationView = z.infer<typeof conversationView>;
+export type ViewMessage = ConversationView["messages"][number];
+
+/** PATCH /api/v1/chat/:id — generation settings for the next turns; null clears a setting. */
+export const chatSettingsInput = z
+  .object({
+    systemPrompt: z.string().trim().max(8000).nullable().optional().describe("Instructions sent before every turn"),
+    temperature: z.number().min(0).max(2).nullable().optional().describe("Sampling temperature, 0–2; null for the model default"),
+    modelId: id.nullable().optional().describe("A model id for manual mode; null for auto mode"),
+  })
+  .refine((input) => Object.keys(input).length > 0, "Send at least one setting to change.");
+export type ChatSettingsInput = z.infer<typeof chatSettingsInput>;

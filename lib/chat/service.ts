@@ -1,15 +1,18 @@
 // Conversations and their message trees. A turn is prepared (user message + an empty assistant
-// message, both persisted before any model call) and later completed with whatever arrived.
+// message, saved while the model call starts) and later completed with whatever arrived.
 import "server-only";
+import { aiRuntime } from "@/lib/ai/runtime";
 import { countMessageTokens } from "@/lib/ai/tokens";
 import { db } from "@/lib/db";
 import type { Message, MessageStatus, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
-import type { ChatRequestInput, ReplyRoute } from "./schemas";
+import { newId } from "@/lib/db/ids";
+import { joinSystemPrompts } from "@/lib/projects/instructions";
+import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
 export async function getConversationOrThrow(options: { userId: string; conversationId: string }) {
   const conversation = await db().conversation.findFirst({
-    where: { id: options.conversationId, userId: options.userId },
+    where: { id: options.conversationId, userId: options.userId, deletedAt: null },
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
   return conversation;
@@ -37,29 +40,56 @@ export interface PreparedTurn {
   /** Oldest first, ending with the user message being answered. */
   thread: Message[];
   userMessage: Message;
-  assistantMessage: Message;
+  assistantMessageId: string;
+  /**
+   * Writes the turn (conversation, user message, placeholder reply) in one transaction. The
+   * caller starts the model call alongside it: the rows are saved while the provider is
+   * still thinking, and must be awaited before the reply is completed or accounted.
+   */
+  persist: () => Promise<void>;
 }
 
-/** Persists the user's side of a turn and a placeholder reply, and returns the thread to send. */
+const TURN_WRITE_WAIT_MS = 60_000;
+
+const isNewConversation = (input: ChatRequestInput) => input.action === "send" && !input.conversationId;
+
+/** What a turn reads: the conversation, its project's instructions and its messages, in one round trip. */
+export async function loadTurnContext(userId: string, conversationId: string) {
+  const [conversation, messages] = await Promise.all([
+    db().conversation.findFirst({
+      where: { id: conversationId, userId, deletedAt: null },
+      include: { project: { select: { instructions: true } } },
+    }),
+    loadMessages(conversationId),
+  ]);
+  if (!conversation) throw new AppError("not_found", "Conversation not found.");
+  return { conversation, messages };
+}
+
+/**
+ * Plans a turn: validates it against the stored conversation and returns the thread to send,
+ * with ids for the rows it will write. Nothing is written until `persist` runs.
+ */
 export async function prepareTurn(options: { userId: string; input: ChatRequestInput }): Promise<PreparedTurn> {
   const { userId, input } = options;
-  const conversation =
-    input.action === "send" && !input.conversationId
-      ? await db().conversation.create({
-          data: {
-            userId,
-            systemPrompt: input.systemPrompt || null,
-            modelMode: input.modelId ? "manual" : "auto",
-            modelId: input.modelId ?? null,
-            temperature: input.temperature ?? null,
-          },
-        })
-      : await getConversationOrThrow({ userId, conversationId: input.conversationId! });
-
-  const messages = await loadMessages(conversation.id);
+  const now = Date.now();
+  const creating = isNewConversation(input);
+  const { conversation, messages } = creating
+    ? {
+        conversation: {
+          id: newId(),
+          systemPrompt: input.action === "send" ? input.systemPrompt || null : null,
+          temperature: input.temperature ?? null,
+          activeLeafId: null,
+          project: null,
+        },
+        messages: [] as Message[],
+      }
+    : await loadTurnContext(userId, input.conversationId!);
   const byId = new Map(messages.map((message) => [message.id, message]));
 
   let userMessage: Message;
+  let userMessageIsNew = false;
   if (input.action === "regenerate") {
     const reply = byId.get(input.messageId);
     const question = reply?.parentId ? byId.get(reply.parentId) : undefined;
@@ -72,47 +102,77 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
       if (!edited || edited.role !== "user") throw new AppError("not_found", "Message not found.");
       parentId = edited.parentId;
     }
-    userMessage = await db().message.create({
-      data: {
-        conversationId: conversation.id,
-        parentId,
-        role: "user",
-        content: input.message,
-        tokenCount: countMessageTokens(input.message),
-      },
-    });
+    userMessage = {
+      id: newId(),
+      conversationId: conversation.id,
+      parentId,
+      role: "user",
+      content: input.message,
+      status: "complete",
+      modelId: null,
+      route: null,
+      tokenCount: countMessageTokens(input.message),
+      promptTokens: null,
+      completionTokens: null,
+      error: null,
+      stopRequestedAt: null,
+      createdAt: new Date(now),
+    };
+    userMessageIsNew = true;
     byId.set(userMessage.id, userMessage);
   }
+  const assistantMessageId = newId();
+  // The request decides the mode: a model id is manual, none is auto.
+  const generation = { modelMode: input.modelId ? "manual" : "auto", modelId: input.modelId ?? null } as const;
 
-  const assistantMessage = await db().message.create({
-    data: {
-      conversationId: conversation.id,
-      parentId: userMessage.id,
-      role: "assistant",
-      content: "",
-      status: "streaming",
-      modelId: input.modelId ?? null,
-    },
-  });
-  await db().conversation.update({
-    where: { id: conversation.id },
-    data: {
-      activeLeafId: assistantMessage.id,
-      // The request decides the mode: a model id is manual, none is auto.
-      modelMode: input.modelId ? "manual" : "auto",
-      modelId: input.modelId ?? null,
-      ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
-    },
-  });
+  const persist = () =>
+    db().$transaction(
+      async (tx) => {
+        if (creating) {
+          await tx.conversation.create({
+            data: { id: conversation.id, userId, systemPrompt: conversation.systemPrompt, temperature: conversation.temperature, ...generation },
+          });
+        }
+        if (userMessageIsNew) {
+          const { id, parentId, content, tokenCount, createdAt } = userMessage;
+          await tx.message.create({ data: { id, conversationId: conversation.id, parentId, role: "user", content, tokenCount, createdAt } });
+        }
+        await tx.message.create({
+          data: {
+            id: assistantMessageId,
+            conversationId: conversation.id,
+            parentId: userMessage.id,
+            role: "assistant",
+            content: "",
+            status: "streaming",
+            modelId: input.modelId ?? null,
+            // After the question even when both are written within one millisecond.
+            createdAt: new Date(Math.max(now, userMessage.createdAt.getTime()) + 1),
+          },
+        });
+        await tx.conversation.update({
+          where: { id: conversation.id },
+          data: {
+            activeLeafId: assistantMessageId,
+            ...generation,
+            ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
+          },
+        });
+      },
+      // Under a burst of turns, waiting for a pooled connection beats failing after Prisma's 2 s default.
+      { maxWait: TURN_WRITE_WAIT_MS, timeout: TURN_WRITE_WAIT_MS },
+    );
 
   return {
     conversationId: conversation.id,
     isNewConversation: messages.length === 0,
-    systemPrompt: conversation.systemPrompt,
+    // A project's instructions come before the conversation's own system prompt.
+    systemPrompt: joinSystemPrompts(conversation.project?.instructions, conversation.systemPrompt),
     temperature: input.temperature ?? conversation.temperature,
     thread: threadTo([...byId.values()], userMessage.id),
     userMessage,
-    assistantMessage,
+    assistantMessageId,
+    persist,
   };
 }
 
@@ -154,7 +214,7 @@ export async function requestStop(options: { userId: string; conversationId: str
 }
 
 /** The active branch with, for each message, its position among its siblings (its versions). */
-export async function getConversationView(options: { userId: string; conversationId: string }) {
+export async function getConversationView(options: { userId: string; conversationId: string }): Promise<ConversationView> {
   const conversation = await getConversationOrThrow(options);
   const messages = await loadMessages(conversation.id);
   const siblings = new Map<string | null, string[]>();
@@ -174,7 +234,7 @@ export async function getConversationView(options: { userId: string; conversatio
       modelId: message.modelId,
       route: message.route as ReplyRoute | null,
       error: message.error,
-      createdAt: message.createdAt,
+      createdAt: message.createdAt.toISOString(),
       versions: { ids: versions, index: versions.indexOf(message.id) },
     };
   });
@@ -186,13 +246,31 @@ export async function getConversationView(options: { userId: string; conversatio
       temperature: conversation.temperature,
       modelMode: conversation.modelMode,
       modelId: conversation.modelId,
-      updatedAt: conversation.updatedAt,
+      updatedAt: conversation.updatedAt.toISOString(),
     },
     messages: thread,
   };
 }
 
 /** Shows another version: the branch through `messageId`, down its newest descendants. */
+/** Changes the settings the next turns use; earlier replies keep the settings they were made with. */
+export async function updateChatSettings(options: { userId: string; conversationId: string; settings: ChatSettingsInput }) {
+  const conversation = await getConversationOrThrow(options);
+  const { systemPrompt, temperature, modelId } = options.settings;
+  if (modelId && !aiRuntime().models.some((model) => model.id === modelId)) {
+    throw new AppError("unknown_model", `Unknown or unavailable model "${modelId}". See GET /api/v1/chat/models.`);
+  }
+  await db().conversation.update({
+    where: { id: conversation.id },
+    data: {
+      ...(systemPrompt !== undefined ? { systemPrompt: systemPrompt || null } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(modelId !== undefined ? { modelId, modelMode: modelId ? "manual" : "auto" } : {}),
+    },
+  });
+  return getConversationView(options);
+}
+
 export async function switchBranch(options: { userId: string; conversationId: string; messageId: string }) {
   const conversation = await getConversationOrThrow(options);
   const messages = await loadMessages(conversation.id);

@@ -1,27 +1,248 @@
-// Conversation lists. (Chat turns and message trees live in lib/chat.)
+// Conversation organisation: lists, rename, pin, archive, projects, tags, soft delete.
+// (Chat turns and message trees live in lib/chat.)
 import "server-only";
-import { db } from "@/lib/db";
+import { db, Prisma as PrismaSql } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/http/errors";
 import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
-import type { ConversationSummary, ListConversationsQuery } from "./schemas";
+import { invalidateProjectStats } from "@/lib/projects/stats";
+import type {
+  ConversationSummary,
+  CreateConversationInput,
+  ListConversationsQuery,
+  UpdateConversationInput,
+} from "./schemas";
+import { MAX_TAGS_PER_CONVERSATION } from "./schemas";
 
-/** Newest activity first; keyset-paginated on (updatedAt, id). */
+/** Soft-deleted conversations stay restorable this long, then the next delete purges them. */
+export const DELETED_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export const summarySelect = {
+  id: true,
+  title: true,
+  projectId: true,
+  pinnedAt: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  project: { select: { id: true, name: true, emoji: true, color: true } },
+  tags: { select: { tag: { select: { name: true } } } },
+} satisfies Prisma.ConversationSelect;
+
+type SummaryRow = Prisma.ConversationGetPayload<{ select: typeof summarySelect }>;
+
+export function toSummary(row: SummaryRow): ConversationSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    projectId: row.projectId,
+    project: row.project,
+    tags: row.tags.map((link) => link.tag.name).sort(),
+    pinned: row.pinnedAt !== null,
+    archived: row.archivedAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+interface ListRow {
+  id: string;
+  title: string;
+  projectId: string | null;
+  projectName: string | null;
+  projectEmoji: string | null;
+  projectColor: string | null;
+  tags: string[] | null;
+  pinnedAt: Date | null;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Newest activity first; keyset-paginated on (updatedAt, id). Deleted ones never show.
+ * One SQL statement (project and tags joined in), so a page costs one round trip: the sidebar
+ * asks for one on every load and scroll.
+ */
 export async function listConversations(options: { userId: string } & ListConversationsQuery) {
   const after = options.cursor ? decodeCursor(options.cursor) : undefined;
-  const rows: ConversationSummary[] = await db().conversation.findMany({
-    where: {
-      userId: options.userId,
-      ...(after
-        ? { OR: [{ updatedAt: { lt: after.at } }, { updatedAt: after.at, id: { lt: after.id } }] }
-        : {}),
-    },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: options.limit + 1,
-    select: { id: true, title: true, updatedAt: true },
-  });
-  const items = rows.slice(0, options.limit);
+  const clauses: Prisma.Sql[] = [
+    PrismaSql.sql`c."userId" = ${options.userId}`,
+    PrismaSql.sql`c."deletedAt" IS NULL`,
+    options.archived ? PrismaSql.sql`c."archivedAt" IS NOT NULL` : PrismaSql.sql`c."archivedAt" IS NULL`,
+  ];
+  if (options.projectId === "none") clauses.push(PrismaSql.sql`c."projectId" IS NULL`);
+  else if (options.projectId) clauses.push(PrismaSql.sql`c."projectId" = ${options.projectId}`);
+  if (options.pinned !== undefined) {
+    clauses.push(options.pinned ? PrismaSql.sql`c."pinnedAt" IS NOT NULL` : PrismaSql.sql`c."pinnedAt" IS NULL`);
+  }
+  if (options.tag) {
+    clauses.push(PrismaSql.sql`EXISTS (SELECT 1 FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId"
+      WHERE ct."conversationId" = c.id AND t."userId" = ${options.userId} AND t.name = ${options.tag})`);
+  }
+  if (after) {
+    clauses.push(PrismaSql.sql`(c."updatedAt" < ${after.at} OR (c."updatedAt" = ${after.at} AND c.id < ${after.id}))`);
+  }
+  const rows = await db().$queryRaw<ListRow[]>`
+    SELECT c.id, c.title, c."projectId", c."pinnedAt", c."archivedAt", c."createdAt", c."updatedAt",
+      pr.name AS "projectName", pr.emoji AS "projectEmoji", pr.color AS "projectColor",
+      (SELECT array_agg(t.name ORDER BY t.name) FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId"
+        WHERE ct."conversationId" = c.id) AS tags
+    FROM "Conversation" c LEFT JOIN "Project" pr ON pr.id = c."projectId"
+    WHERE ${PrismaSql.join(clauses, " AND ")}
+    ORDER BY c."updatedAt" DESC, c.id DESC
+    LIMIT ${options.limit + 1}`;
+  const items: ConversationSummary[] = rows.slice(0, options.limit).map((row) => ({
+    id: row.id,
+    title: row.title,
+    projectId: row.projectId,
+    project: row.projectId
+      ? { id: row.projectId, name: row.projectName ?? "", emoji: row.projectEmoji, color: row.projectColor }
+      : null,
+    tags: row.tags ?? [],
+    pinned: row.pinnedAt !== null,
+    archived: row.archivedAt !== null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }));
   const last = items.at(-1);
   return {
     items,
     nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null,
   };
+}
+
+async function findOwnedOrThrow(userId: string, conversationId: string, options: { deleted?: boolean } = {}) {
+  const row = await db().conversation.findFirst({
+    where: { id: conversationId, userId, deletedAt: options.deleted ? { not: null } : null },
+    select: summarySelect,
+  });
+  if (!row) throw new AppError("not_found", "Conversation not found.");
+  return row;
+}
+
+export async function getConversationSummaryOrThrow(options: { userId: string; conversationId: string }) {
+  return toSummary(await findOwnedOrThrow(options.userId, options.conversationId));
+}
+
+async function assertProjectOwned(userId: string, projectId: string) {
+  const project = await db().project.findFirst({ where: { id: projectId, userId }, select: { id: true } });
+  if (!project) throw new AppError("not_found", "Project not found.");
+}
+
+export async function createConversation(options: { userId: string; input: CreateConversationInput }) {
+  const { userId, input } = options;
+  if (input.projectId) await assertProjectOwned(userId, input.projectId);
+  const row = await db().conversation.create({
+    data: {
+      userId,
+      ...(input.title ? { title: input.title, titleFinal: true } : {}),
+      projectId: input.projectId ?? null,
+    },
+    select: summarySelect,
+  });
+  if (input.projectId) await invalidateProjectStats([input.projectId]);
+  return toSummary(row);
+}
+
+/** Replaces the tag set; missing tags are created. Runs inside the caller's transaction. */
+async function setTags(tx: Prisma.TransactionClient, userId: string, conversationId: string, names: string[]) {
+  const unique = [...new Set(names)];
+  await tx.tag.createMany({ data: unique.map((name) => ({ userId, name })), skipDuplicates: true });
+  const tags = await tx.tag.findMany({ where: { userId, name: { in: unique } }, select: { id: true } });
+  await tx.conversationTag.deleteMany({ where: { conversationId, tagId: { notIn: tags.map((tag) => tag.id) } } });
+  await tx.conversationTag.createMany({
+    data: tags.map((tag) => ({ conversationId, tagId: tag.id })),
+    skipDuplicates: true,
+  });
+}
+
+export async function updateConversation(options: { userId: string; conversationId: string; input: UpdateConversationInput }) {
+  const { userId, conversationId, input } = options;
+  const current = await findOwnedOrThrow(userId, conversationId);
+  if (input.projectId) await assertProjectOwned(userId, input.projectId);
+  const now = new Date();
+  const row = await db().$transaction(async (tx) => {
+    if (input.tags) await setTags(tx, userId, conversationId, input.tags);
+    return tx.conversation.update({
+      where: { id: conversationId },
+      data: {
+        // Organising is not activity: the conversation keeps its place in the list.
+        updatedAt: current.updatedAt,
+        ...(input.title !== undefined ? { title: input.title, titleFinal: true } : {}),
+        ...(input.pinned !== undefined ? { pinnedAt: input.pinned ? (current.pinnedAt ?? now) : null } : {}),
+        ...(input.archived !== undefined ? { archivedAt: input.archived ? (current.archivedAt ?? now) : null } : {}),
+        ...(input.projectId !== undefined ? { projectId: input.projectId } : {}),
+      },
+      select: summarySelect,
+    });
+  });
+  if (input.projectId !== undefined || input.archived !== undefined) {
+    await invalidateProjectStats([current.projectId, row.projectId]);
+  }
+  return toSummary(row);
+}
+
+export async function addConversationTag(options: { userId: string; conversationId: string; name: string }) {
+  const current = await findOwnedOrThrow(options.userId, options.conversationId);
+  const names = current.tags.map((link) => link.tag.name);
+  if (!names.includes(options.name) && names.length >= MAX_TAGS_PER_CONVERSATION) {
+    throw new AppError("validation_failed", `tags: at most ${MAX_TAGS_PER_CONVERSATION} tags per conversation.`);
+  }
+  return updateConversation({ ...options, input: { tags: [...names, options.name] } });
+}
+
+export async function removeConversationTag(options: { userId: string; conversationId: string; name: string }) {
+  const current = await findOwnedOrThrow(options.userId, options.conversationId);
+  const names = current.tags.map((link) => link.tag.name);
+  const name = options.name.trim().toLowerCase();
+  if (!names.includes(name)) throw new AppError("not_found", "This conversation has no such tag.");
+  return updateConversation({ ...options, input: { tags: names.filter((tag) => tag !== name) } });
+}
+
+/** My tags with how many live (not deleted) conversations carry each; unused tags are left out. */
+export async function listTags(options: { userId: string }) {
+  const tags = await db().tag.findMany({
+    where: { userId: options.userId },
+    select: {
+      name: true,
+      _count: { select: { conversations: { where: { conversation: { deletedAt: null } } } } },
+    },
+    orderBy: { name: "asc" },
+  });
+  return {
+    items: tags
+      .map((tag) => ({ name: tag.name, count: tag._count.conversations }))
+      .filter((tag) => tag.count > 0)
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+  };
+}
+
+/**
+ * Soft delete: the conversation disappears at once and can be restored (the UI's undo);
+ * conversations deleted longer than DELETED_RETENTION_MS ago are purged for good now.
+ */
+export async function deleteConversation(options: { userId: string; conversationId: string }) {
+  const current = await findOwnedOrThrow(options.userId, options.conversationId);
+  const now = new Date();
+  await db().conversation.update({
+    where: { id: current.id },
+    data: { deletedAt: now, updatedAt: current.updatedAt },
+  });
+  await db().conversation.deleteMany({
+    where: { userId: options.userId, deletedAt: { lt: new Date(now.getTime() - DELETED_RETENTION_MS) } },
+  });
+  await invalidateProjectStats([current.projectId]);
+  return { id: current.id, deletedAt: now };
+}
+
+export async function restoreConversation(options: { userId: string; conversationId: string }) {
+  const current = await findOwnedOrThrow(options.userId, options.conversationId, { deleted: true });
+  const row = await db().conversation.update({
+    where: { id: current.id },
+    data: { deletedAt: null, updatedAt: current.updatedAt },
+    select: summarySelect,
+  });
+  await invalidateProjectStats([current.projectId]);
+  return toSummary(row);
 }

@@ -33,6 +33,7 @@ export interface Database {
 const omitSecrets = {
   user: { passwordHash: true },
   authCode: { codeHash: true },
+  apiKey: { keyHash: true, previousKeyHash: true },
 } as const;
 
 function createPrisma(adapter: SqlDriverAdapterFactory) {

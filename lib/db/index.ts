@@ -1,7 +1,9 @@
-// The process-wide database: opened lazily on first use (so `next build` never opens it),
-// migrated once, kept on globalThis so dev hot reloads reuse it.
+// The process-wide database: opened lazily on first use, never by `next build` (a build worker
+// holding the embedded database's lock would keep `next start` from opening it), migrated
+// once, kept on globalThis so dev hot reloads reuse it.
 import "server-only";
 import path from "node:path";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { env } from "@/lib/env";
 import { openDatabase, type Database, type DatabaseConfig, type Db } from "./client";
 import { applyMigrations, readMigrations } from "./migrate";
@@ -25,6 +27,11 @@ export function configFromEnv(): DatabaseConfig {
 }
 
 export function database(): Database {
+  if (!state.database && process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) {
+    // Fails the build loudly: a page that reads data must first read the request (headers(),
+    // cookies()) so Next renders it per request instead of prerendering it.
+    throw new Error("The database was opened during `next build`: a prerendered page or module reads data.");
+  }
   state.database ??= openDatabase(configFromEnv());
   return state.database;
 }

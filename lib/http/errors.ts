@@ -15,6 +15,8 @@ export const errorStatus = {
   code_used: 400,
   /** No valid session or API key. */
   unauthorized: 401,
+  /** The Bearer API key is unknown, malformed, revoked or expired (the same answer for each). */
+  invalid_api_key: 401,
   /** Email or password (or code) is wrong, or the account does not exist. */
   invalid_credentials: 401,
   /** Authenticated, but the role or scope does not allow this. */
@@ -30,13 +32,19 @@ export const errorStatus = {
   email_taken: 409,
   /** The requested model id is not in GET /api/v1/chat/models. */
   unknown_model: 400,
+  /** The body (or an uploaded file, or an image's dimensions) is over the limit. */
   payload_too_large: 413,
+  /** The body's content type, or an upload's real type (by its magic numbers), is not accepted here. */
   unsupported_media_type: 415,
+  /** The upload is missing, empty, truncated or corrupt. */
+  invalid_upload: 400,
   /** The body parsed but failed validation; the message says which field and why. */
   validation_failed: 422,
   /** Too many attempts; `retry_after` says how many seconds to wait. */
   rate_limited: 429,
   internal_error: 500,
+  /** The AI provider refused the request itself (e.g. too long for the model's context); retrying will not help. */
+  provider_rejected: 400,
   /** Every provider key and fallback model failed (or none is configured). */
   provider_unavailable: 503,
   /** The service is starting or a dependency is down. */

@@ -3,7 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ensureMigrated } from "@/lib/db";
-import { requirePrincipal, type AuthRequirement, type Principal } from "@/lib/auth/principal";
+import { requirePrincipal, type AuthRequirement, type Principal, type Scope } from "@/lib/auth/principal";
+import { checksAfterAuth, checksBeforeAuth, trackerFor } from "@/lib/ratelimit/enforce";
+import { rateLimitStore } from "@/lib/ratelimit/store";
 import { AppError, errorResponse, formatZodError, toAppError } from "./errors";
 
 export interface RouteContext<Params> {
@@ -33,31 +35,47 @@ export function route<Auth extends AuthRequirement, ParamsSchema extends z.ZodTy
     params?: ParamsSchema;
     /** Health probes answer before migrations finish; everything else waits for them. */
     waitForDatabase?: boolean;
+    /** The permission an API key needs. Default: read for GET and HEAD, write for everything else. */
+    scope?: Scope;
+    /** Refuse API keys (e.g. managing API keys themselves): browser sessions only. */
+    sessionOnly?: boolean;
   },
   handler: (ctx: HandlerContext<Auth, ParamsOf<ParamsSchema>>) => Promise<Response>,
 ) {
   return async (req: Request, segment?: { params: Promise<Record<string, unknown>> }): Promise<Response> => {
     const incoming = req.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    const pathname = new URL(req.url).pathname;
+    const ip = clientIp(req);
+    const limits = trackerFor(rateLimitStore(), pathname);
     try {
+      await limits?.check(checksBeforeAuth({ pathname, method: req.method, ip }));
       if (options.waitForDatabase !== false) {
         await ensureMigrated().catch(() => {
           throw new AppError("not_ready", "The database is not ready yet. Try again in a moment.");
         });
       }
-      const principal = options.auth === "public" ? undefined : await requirePrincipal(req, options.auth);
+      const scope = options.scope ?? (req.method === "GET" || req.method === "HEAD" ? "read" : "write");
+      const principal =
+        options.auth === "public"
+          ? undefined
+          : await requirePrincipal(req, options.auth, { scope, sessionOnly: options.sessionOnly });
+      if (principal) await limits?.check(checksAfterAuth({ pathname, method: req.method, principal }));
       const rawParams = (await segment?.params) ?? {};
       const parsedParams = options.params ? options.params.safeParse(rawParams) : { success: true as const, data: {} };
       if (!parsedParams.success) throw new AppError("not_found", "Not found.");
-      const ctx = { req, params: parsedParams.data, requestId, ip: clientIp(req), principal } as HandlerContext<
+      const ctx = { req, params: parsedParams.data, requestId, ip, principal } as HandlerContext<
         Auth,
         ParamsOf<ParamsSchema>
       >;
       const response = await handler(ctx);
       response.headers.set("X-Request-Id", requestId);
+      limits?.applyHeaders(response.headers);
       return response;
     } catch (error) {
-      return errorResponse(toAppError(error, requestId), { "X-Request-Id": requestId });
+      const response = errorResponse(toAppError(error, requestId), { "X-Request-Id": requestId });
+      limits?.applyHeaders(response.headers);
+      return response;
     }
   };
 }

@@ -2,6 +2,7 @@
 // release the database on SIGTERM/SIGINT so an embedded PGlite is closed and its lock freed.
 import { closeDatabase, database, ensureMigrated } from "@/lib/db";
 import { env } from "@/lib/env";
+import { resumeJobs } from "@/lib/jobs/dispatch";
 import { log } from "@/lib/log";
 
 let shuttingDown = false;
@@ -18,6 +19,8 @@ export async function startServer(): Promise<void> {
   try {
     await ensureMigrated();
     log.info("database ready", { backend: database().backend, ms: Math.round(performance.now() - started) });
+    // Jobs a previous process left half done continue from their last finished step.
+    resumeJobs();
   } catch (error) {
     // Keep serving: /live answers and /ready reports 503 until a later attempt succeeds.
     log.error("database not ready", { error: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/page";
 import { getUserOrThrow, toPublicUser } from "@/lib/auth/service";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
@@ -30,6 +31,12 @@ export default async function SettingsPage() {
 
       <SettingsSection id="password" title="Change password" description="Changing it signs you out everywhere else.">
         <ChangePasswordForm />
+      </SettingsSection>
+
+      <SettingsSection id="api-keys" title="API keys" description="Keys let your own apps and OpenAI clients call BaatCheet.">
+        <Link href="/settings/api-keys" className="text-sm font-medium underline" data-testid="settings-api-keys-link">
+          Manage API keys
+        </Link>
       </SettingsSection>
     </div>
   );

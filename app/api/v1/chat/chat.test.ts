@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parseUiStream, signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import type { TestClient } from "@/lib/testing/http";
-import { GET as getConversation } from "./[id]/route";
+import { conversationView } from "@/lib/chat/schemas";
+import { GET as getConversation, PATCH as updateSettings } from "./[id]/route";
 import { POST as switchBranch } from "./[id]/branch/route";
 import { GET as getContext } from "./[id]/context/route";
 import { POST as stop } from "./[id]/stop/route";
@@ -49,6 +50,7 @@ describe("POST /api/v1/chat", () => {
     expect(result.stream.errors).toEqual([]);
 
     const conversation = await view(result.conversationId!);
+    expect(() => conversationView.parse(conversation.body)).not.toThrow();
     const [question, reply] = conversation.body.messages;
     expect(question).toMatchObject({ role: "user", content: "hello there" });
     expect(reply).toMatchObject({ role: "assistant", content: "Echo: hello there", status: "complete" });
@@ -268,9 +270,48 @@ describe("bad input and other people's conversations", () => {
       await stranger.call<ErrorBody>(getContext, "/x", { params: { id: conversationId } }),
       await stranger.call<ErrorBody>(stop, "/x", { params: { id: conversationId }, body: {} }),
       await stranger.call<ErrorBody>(switchBranch, "/x", { params: { id: conversationId }, body: { messageId: reply.id } }),
+      await stranger.call<ErrorBody>(updateSettings, "/x", { method: "PATCH", params: { id: conversationId }, body: { systemPrompt: "pwned" } }),
     ];
     for (const attempt of attempts) expect(attempt.status).toBe(404);
     expect(await db().message.count()).toBe(before);
+  });
+});
+
+describe("PATCH /api/v1/chat/:id — settings for the next turns", () => {
+  it("sets the system prompt, temperature and model; the next turn uses them", async () => {
+    const { conversationId } = await send({ message: "first" });
+    const patched = await client.call<{ conversation: Record<string, unknown> }>(updateSettings, "/x", {
+      method: "PATCH",
+      params: { id: conversationId! },
+      body: { systemPrompt: "Answer like a pirate.", temperature: 0.2, modelId: "openai_compatible:stub-fast" },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.conversation).toMatchObject({
+      systemPrompt: "Answer like a pirate.",
+      temperature: 0.2,
+      modelMode: "manual",
+      modelId: "openai_compatible:stub-fast",
+    });
+    const context = await client.call<{ system?: string }>(getContext, "/x", { params: { id: conversationId! } });
+    expect(JSON.stringify(context.body)).toContain("Answer like a pirate.");
+
+    const cleared = await client.call<{ conversation: Record<string, unknown> }>(updateSettings, "/x", {
+      method: "PATCH",
+      params: { id: conversationId! },
+      body: { systemPrompt: null, modelId: null },
+    });
+    expect(cleared.body.conversation).toMatchObject({ systemPrompt: null, modelMode: "auto", modelId: null, temperature: 0.2 });
+  });
+
+  it.each([
+    ["no setting at all", {}, 422, "validation_failed"],
+    ["an unknown model", { modelId: "nope:nothing" }, 400, "unknown_model"],
+    ["a temperature out of range", { temperature: 3 }, 422, "validation_failed"],
+  ])("refuses %s", async (_case, body, status, code) => {
+    const { conversationId } = await send({ message: "settings" });
+    const result = await client.call<ErrorBody>(updateSettings, "/x", { method: "PATCH", params: { id: conversationId! }, body });
+    expect(result.status).toBe(status);
+    expect(result.body.error.code).toBe(code);
   });
 });
 

@@ -40,3 +40,62 @@ describe("GET /api/v1/conversations", () => {
     expect((await client.call(list, "/api/v1/conversations?limit=500")).status).toBe(422);
   });
 });
+
+type Summary = {
+  id: string;
+  title: string;
+  projectId: string | null;
+  tags: string[];
+  pinned: boolean;
+  archived: boolean;
+  updatedAt: string;
+};
+
+describe("conversation filters: project, tag, pinned, archived", () => {
+  it("lists by each filter and leaves archived and deleted ones out by default", async () => {
+    const { client, userId } = await signedInClient();
+    const project = await db().project.create({ data: { userId, name: "P" } });
+    const tag = await db().tag.create({ data: { userId, name: "red" } });
+    const make = (title: string, data: Record<string, unknown> = {}) => db().conversation.create({ data: { userId, title, ...data } });
+    await make("plain");
+    await make("in project", { projectId: project.id });
+    await make("pinned", { pinnedAt: new Date() });
+    await make("archived", { archivedAt: new Date() });
+    await make("deleted", { deletedAt: new Date() });
+    const tagged = await make("tagged");
+    await db().conversationTag.create({ data: { conversationId: tagged.id, tagId: tag.id } });
+
+    const titles = async (query: string) => {
+      const page = await client.call<{ items: Summary[] }>(list, `/api/v1/conversations${query}`);
+      expect(page.status).toBe(200);
+      return page.body.items.map((item) => item.title).sort();
+    };
+    expect(await titles("")).toEqual(["in project", "pinned", "plain", "tagged"]);
+    expect(await titles(`?projectId=${project.id}`)).toEqual(["in project"]);
+    expect(await titles("?projectId=none")).toEqual(["pinned", "plain", "tagged"]);
+    expect(await titles("?tag=RED")).toEqual(["tagged"]);
+    expect(await titles("?pinned=true")).toEqual(["pinned"]);
+    expect(await titles("?pinned=false&projectId=none")).toEqual(["plain", "tagged"]);
+    expect(await titles("?archived=true")).toEqual(["archived"]);
+    expect((await client.call(list, "/api/v1/conversations?pinned=yes")).status).toBe(422);
+  });
+
+  it("an empty list has no cursor, and a page exactly full has none either", async () => {
+    const { client, userId } = await signedInClient();
+    const empty = await client.call<Page>(list, "/api/v1/conversations");
+    expect(empty.body).toEqual({ items: [], nextCursor: null });
+    for (let index = 0; index < 3; index += 1) await db().conversation.create({ data: { userId, title: `c${index}` } });
+    const exact = await client.call<Page>(list, "/api/v1/conversations?limit=3");
+    expect(exact.body.items).toHaveLength(3);
+    expect(exact.body.nextCursor).toBeNull();
+    const short = await client.call<Page>(list, "/api/v1/conversations?limit=2");
+    const rest = await client.call<Page>(list, `/api/v1/conversations?limit=2&cursor=${short.body.nextCursor}`);
+    expect(rest.body.items).toHaveLength(1);
+    expect(rest.body.nextCursor).toBeNull();
+  });
+
+  it("anonymous callers get 401", async () => {
+    const { TestClient } = await import("@/lib/testing/http");
+    expect((await new TestClient().call(list, "/api/v1/conversations")).status).toBe(401);
+  });
+});

@@ -1,4 +1,3 @@
-// Waiting for the chat UI (issue 3): rename to chat.spec.ts when the page has these test ids.
 // The chat in a real browser against the built app, whose providers point at the stub server.
 import { expect, test } from "../fixtures/auth";
 import { resetStub, scriptStub } from "../fixtures/stub";
@@ -6,8 +5,12 @@ import { resetStub, scriptStub } from "../fixtures/stub";
 test.beforeEach(async () => {
   await resetStub();
 });
+// Scripted failures left unused would fail the next spec's provider calls.
+test.afterEach(async () => {
+  await resetStub();
+});
 
-test("send a message and see the streamed reply; the conversation gets a link in the sidebar", async ({ page, auth }) => {
+test("send a message and see the streamed reply; the conversation gets its own address and a sidebar link", async ({ page, auth }) => {
   await auth.signUpAndIn("chat-send");
   await page.getByTestId("chat-input").fill("hello browser");
   await page.getByTestId("chat-input").press("Enter");
@@ -15,6 +18,7 @@ test("send a message and see the streamed reply; the conversation gets a link in
   await expect(page.getByTestId("message-user").last()).toContainText("hello browser");
   await expect(page.getByTestId("message-assistant").last()).toContainText("Echo: hello browser");
   await expect(page).toHaveURL(/\/chat\/[a-z0-9]+$/);
+  await expect(page.getByTestId("chat-title")).not.toHaveText("New chat");
   await expect(page.getByTestId("conversation-link").first()).toBeVisible();
 
   // A reload shows the persisted conversation.

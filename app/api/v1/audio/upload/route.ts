@@ -1,0 +1,9 @@
+import { audioLimits, uploadAudio } from "@/lib/media/audio";
+import { readUpload } from "@/lib/media/upload";
+import { route } from "@/lib/http/route";
+
+// POST /api/v1/audio/upload — upload an audio file (multipart field `file`)
+export const POST = route({ auth: "user" }, async ({ req, principal }) => {
+  const file = await readUpload(req, { maxBytes: audioLimits().maxBytes });
+  return Response.json(await uploadAudio({ userId: principal.userId, file }), { status: 201 });
+});

@@ -1,0 +1,259 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { useQueryClient } from "@tanstack/react-query";
+import { DefaultChatTransport } from "ai";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import type { ChatRequestInput, ConversationView } from "@/lib/chat/schemas";
+import { messageText, readableChatError, toChatMessages, type ChatMessage } from "./chat-messages";
+import { ChatSettingsButton, type GenerationSettings } from "./chat-settings";
+import { Composer } from "./composer";
+import { MessageItem, type MessageActions } from "./message-item";
+import { ModelPicker } from "./model-picker";
+import { chatKeys, requestStop, useConversationView, useModels, useSwitchVersion, useUpdateChatSettings } from "./use-chat-data";
+
+const SUGGESTIONS = [
+  "Explain how HTTPS keeps my data private, in simple words",
+  "Write a Python function that removes duplicates from a list, keeping order",
+  "Draft a polite email asking to move a meeting to next week",
+  "Summarise the pros and cons of remote work in a table",
+];
+
+/** What the next request needs; each send passes it to the transport as the request body. */
+interface RequestState {
+  conversationId: string | undefined;
+  modelId: string | null;
+  settings: GenerationSettings;
+}
+
+/**
+ * Turns the AI SDK's request (the whole message list plus a trigger) into our API's body:
+ * only the new input travels, since the server keeps the conversation.
+ */
+function buildRequestBody(
+  state: RequestState,
+  request: { messages: ChatMessage[]; trigger: "submit-message" | "regenerate-message"; messageId: string | undefined },
+): ChatRequestInput {
+  const generation = {
+    modelId: state.modelId ?? undefined,
+    temperature: state.settings.temperature ?? undefined,
+  };
+  if (request.trigger === "regenerate-message" && state.conversationId && request.messageId) {
+    return { action: "regenerate", conversationId: state.conversationId, messageId: request.messageId, ...generation };
+  }
+  const message = messageText(request.messages.at(-1)!);
+  if (request.messageId && state.conversationId) {
+    return { action: "edit", conversationId: state.conversationId, messageId: request.messageId, message, ...generation };
+  }
+  return {
+    action: "send",
+    conversationId: state.conversationId,
+    message,
+    systemPrompt: state.conversationId ? undefined : state.settings.systemPrompt.trim() || undefined,
+    ...generation,
+  };
+}
+
+export function ChatView({ initialView }: { initialView?: ConversationView }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const conversationId = initialView?.conversation.id;
+  const viewQuery = useConversationView(conversationId, initialView);
+  const view = viewQuery.data;
+  const models = useModels();
+  const switchVersion = useSwitchVersion(conversationId);
+  const updateSettings = useUpdateChatSettings(conversationId);
+
+  const [modelId, setModelId] = useState<string | null>(
+    initialView?.conversation.modelMode === "manual" ? initialView.conversation.modelId : null,
+  );
+  const [settings, setSettings] = useState<GenerationSettings>({
+    systemPrompt: initialView?.conversation.systemPrompt ?? "",
+    temperature: initialView?.conversation.temperature ?? null,
+  });
+  const [draft, setDraft] = useState("");
+
+  // A view fetched before a stream ended would show the conversation without its newest reply.
+  const streamEndedAt = useRef(0);
+  const [transport] = useState(
+    () =>
+      new DefaultChatTransport<ChatMessage>({
+        api: "/api/v1/chat",
+        prepareSendMessagesRequest: (request) => ({ body: buildRequestBody(request.body as unknown as RequestState, request) }),
+      }),
+  );
+  /** Every send carries the settings of the moment it was made. */
+  const requestOptions = (): { body: RequestState } => ({ body: { conversationId, modelId, settings } });
+
+  const { messages, setMessages, sendMessage, regenerate, stop, status, error, clearError } = useChat<ChatMessage>({
+    messages: initialView ? toChatMessages(initialView) : [],
+    transport,
+    experimental_throttle: 30,
+    onFinish: ({ message }) => {
+      streamEndedAt.current = Date.now();
+      const id = message.metadata?.conversationId ?? conversationId;
+      if (!id) return;
+      void queryClient.invalidateQueries({ queryKey: ["conversations"] });
+      if (!conversationId) {
+        // The first turn created the conversation: its page takes over from here.
+        router.replace(`/chat/${id}`);
+        return;
+      }
+      void queryClient.invalidateQueries({ queryKey: chatKeys.view(id) });
+    },
+  });
+
+  const streaming = status === "submitted" || status === "streaming";
+  useEffect(() => {
+    if (!view || streaming || viewQuery.dataUpdatedAt < streamEndedAt.current) return;
+    setMessages(toChatMessages(view));
+  }, [view, viewQuery.dataUpdatedAt, streaming, setMessages]);
+
+  const title = view?.conversation.title ?? messages.findLast((message) => message.metadata?.title)?.metadata?.title ?? "New chat";
+  useEffect(() => {
+    document.title = `${title} · BaatCheet`;
+  }, [title]);
+
+  /** A reply still generating for this conversation in another tab, or from before a reload. */
+  const generatingElsewhere = !streaming && Boolean(view?.messages.some((message) => message.status === "streaming"));
+  const busy = streaming || generatingElsewhere;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const stickToBottom = useRef(true);
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (element && stickToBottom.current) element.scrollTop = element.scrollHeight;
+  }, [messages]);
+
+  const send = (text: string) => {
+    stickToBottom.current = true;
+    clearError();
+    void sendMessage({ text }, requestOptions());
+  };
+
+  const stopReply = () => {
+    const id = conversationId ?? messages.findLast((message) => message.metadata?.conversationId)?.metadata?.conversationId;
+    if (id) void requestStop(id).catch(() => undefined);
+    if (streaming) void stop();
+  };
+
+  const modelName = (id: string) =>
+    models.data?.find((model) => model.id === id)?.displayName ?? id.split(":").slice(1).join(":");
+  const actions: MessageActions = {
+    enabled: !busy,
+    onEdit: (messageId, text) => {
+      clearError();
+      void sendMessage({ text, messageId }, requestOptions());
+    },
+    onRegenerate: (messageId) => {
+      clearError();
+      void regenerate({ messageId, ...requestOptions() });
+    },
+    onSwitchVersion: (messageId) => switchVersion.mutate(messageId),
+    modelName,
+  };
+
+  const saveSettings = async (next: GenerationSettings) => {
+    if (conversationId) {
+      await updateSettings.mutateAsync({ systemPrompt: next.systemPrompt.trim() || null, temperature: next.temperature });
+    }
+    setSettings(next);
+  };
+
+  const last = messages.at(-1);
+  // An error before any reply started (refused request, network): nothing in the list shows it.
+  const requestError = error && last?.role !== "assistant" ? readableChatError(error) : undefined;
+  const noProvider = models.data?.length === 0;
+
+  return (
+    <div className="flex h-full flex-col">
+      <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 px-4 dark:border-zinc-800">
+        <h1 data-testid="chat-title" className="min-w-0 flex-1 truncate text-sm font-medium">
+          {title}
+        </h1>
+        {models.data && models.data.length > 0 && (
+          <ModelPicker models={models.data} value={modelId} onChange={setModelId} disabled={busy} />
+        )}
+        <ChatSettingsButton settings={settings} onSave={saveSettings} />
+      </header>
+
+      <div
+        ref={scrollRef}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          stickToBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+        }}
+        className="min-h-0 flex-1 overflow-y-auto"
+      >
+        {messages.length === 0 ? (
+          <EmptyState onPick={setDraft} disabled={noProvider} />
+        ) : (
+          <div role="log" aria-label="Conversation" className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
+            {messages.map((message, index) => {
+              const isLast = index === messages.length - 1;
+              return (
+                <MessageItem
+                  key={message.id}
+                  message={message}
+                  actions={actions}
+                  streaming={isLast && message.role === "assistant" && streaming}
+                  streamError={isLast && message.role === "assistant" && error ? readableChatError(error) : undefined}
+                />
+              );
+            })}
+            {status === "submitted" && last?.role === "user" && (
+              <div data-testid="message-pending" role="status" aria-label="Waiting for the reply" className="flex h-7 items-center gap-1">
+                {[0, 150, 300].map((delay) => (
+                  <span key={delay} style={{ animationDelay: `${delay}ms` }} className="size-1.5 animate-bounce rounded-full bg-zinc-400" />
+                ))}
+              </div>
+            )}
+            {requestError && (
+              <div
+                role="alert"
+                data-testid="message-error"
+                className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
+              >
+                {requestError}
+              </div>
+            )}
+          </div>
+        )}
+      </div>
+
+      <Composer
+        busy={busy}
+        disabledReason={noProvider ? "Add an AI provider to start chatting (see README → Configuration)" : null}
+        onSend={send}
+        onStop={stopReply}
+        text={draft}
+        onTextChange={setDraft}
+      />
+    </div>
+  );
+}
+
+function EmptyState({ onPick, disabled }: { onPick: (text: string) => void; disabled: boolean }) {
+  return (
+    <div className="flex h-full flex-col items-center justify-center gap-6 px-4">
+      <h2 data-testid="chat-empty" className="text-center text-2xl font-semibold tracking-tight sm:text-3xl">
+        How can I help you today?
+      </h2>
+      {!disabled && (
+        <div className="grid w-full max-w-2xl gap-2 sm:grid-cols-2">
+          {SUGGESTIONS.map((suggestion) => (
+            <button
+              key={suggestion}
+              type="button"
+              onClick={() => onPick(suggestion)}
+              className="cursor-pointer rounded-xl border border-zinc-200 p-3 text-left text-sm text-zinc-700 transition-colors hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-zinc-900 dark:border-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-900 dark:focus-visible:outline-zinc-100"
+            >
+              {suggestion}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+// TanStack Query hooks for /api/v1/images, /api/v1/audio and /api/v1/jobs.
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/http/client";
+import type { JobView } from "@/lib/jobs/schemas";
+import type { AudioView } from "@/lib/media/audio-schemas";
+import type { ImageView, OcrResultView } from "@/lib/media/schemas";
+import { uploadWithProgress } from "./upload-request";
+
+/** Dates arrive as ISO strings. */
+type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+export type ImageJson = Json<ImageView>;
+export type AudioJson = Json<AudioView>;
+export type JobJson = Json<JobView>;
+export type OcrJson = Json<OcrResultView>;
+
+export type OcrOutcome = { status: "done"; result: OcrJson } | { status: "queued"; jobId: string };
+export interface JobStarted {
+  jobId: string;
+  status: "queued";
+}
+
+export function useUploadImage(onProgress: (percent: number) => void) {
+  return useMutation({
+    mutationFn: (file: File) => uploadWithProgress<ImageJson>("/api/v1/images/upload", file, { onProgress }),
+  });
+}
+
+export function useStartOcr() {
+  return useMutation({
+    mutationFn: ({ imageId, language }: { imageId: string; language: string }) =>
+      apiFetch<OcrOutcome>(`/api/v1/images/${imageId}/ocr`, { method: "POST", body: { language } }),
+  });
+}
+
+export function useStartImageAnalysis() {
+  return useMutation({
+    mutationFn: ({ imageId, prompt }: { imageId: string; prompt: string }) =>
+      apiFetch<JobStarted>(`/api/v1/images/${imageId}/analyze`, { method: "POST", body: prompt ? { prompt } : {} }),
+  });
+}
+
+/** Polls a job until it is done or failed. */
+export function useJob(jobId: string | null) {
+  return useQuery({
+    queryKey: ["jobs", jobId],
+    queryFn: ({ signal }) => apiFetch<JobJson>(`/api/v1/jobs/${jobId}`, { signal }),
+    enabled: Boolean(jobId),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === "done" || status === "failed" ? false : 600;
+    },
+  });
+}
+
+export function useTranscribeUpload(onProgress: (percent: number) => void) {
+  return useMutation({
+    mutationFn: ({ file, language }: { file: Blob; language?: string }) =>
+      uploadWithProgress<{ audio: AudioJson; jobId: string }>("/api/v1/audio/transcribe-upload", file, {
+        fileName: file instanceof File ? file.name : "recording.webm",
+        fields: { language },
+        onProgress,
+      }),
+  });
+}
+
+export function useVoiceChat(onProgress: (percent: number) => void) {
+  return useMutation({
+    mutationFn: ({ file, language }: { file: Blob; language?: string }) =>
+      uploadWithProgress<{ audio: AudioJson; transcript: string; reply: { text: string; model: string } }>(
+        "/api/v1/audio/voice-chat",
+        file,
+        { fileName: file instanceof File ? file.name : "recording.webm", fields: { language }, onProgress },
+      ),
+  });
+}
+
+export function useAudio(audioId: string | null, refreshKey: unknown) {
+  return useQuery({
+    queryKey: ["audio", audioId, refreshKey],
+    queryFn: ({ signal }) => apiFetch<AudioJson>(`/api/v1/audio/${audioId}`, { signal }),
+    enabled: Boolean(audioId),
+  });
+}
+
+export function useAnalyzeAudio() {
+  return useMutation({
+    mutationFn: ({ audioId, kind }: { audioId: string; kind: "summary" | "topics" | "sentiment" }) =>
+      apiFetch<JobStarted>(`/api/v1/audio/${audioId}/analyze`, { method: "POST", body: { kind } }),
+  });
+}
+
+export function useSpokenLanguages() {
+  return useQuery({
+    queryKey: ["audio", "languages"],
+    queryFn: ({ signal }) => apiFetch<{ languages: { code: string; name: string }[] }>("/api/v1/audio/config/languages", { signal }),
+    staleTime: Infinity,
+  });
+}

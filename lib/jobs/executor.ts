@@ -1,0 +1,239 @@
+// The in-process stand-in for an Inngest server, used when no Inngest is configured. It drives
+// the very same function objects through the SDK's own execution engine (the code path
+// /api/inngest runs under Inngest): each call runs the handler until it reaches a new step,
+// the step's result is stored in JobStep, and the next call replays the handler with every
+// stored result memoized. A crash or restart therefore resumes after the last finished step.
+// Failures are retried with exponential backoff up to the function's `retries`.
+import "server-only";
+import type { InngestFunction } from "inngest";
+import { InngestExecution, ServerTiming } from "inngest/internals";
+import { StepMode, StepOpCode } from "inngest/types";
+import { db, Prisma } from "@/lib/db";
+import { log } from "@/lib/log";
+import { completeJob, failJob } from "./service";
+
+type ExecutionOptions = Omit<InngestExecution.InngestExecutionOptions, "fn">;
+type ExecutionResult = InngestExecution.ExecutionResult;
+/** `createExecution` is how the SDK's serve handler starts a run; it is not part of the typed surface. */
+interface Executable {
+  createExecution(options: { partialOptions: ExecutionOptions }): { start(): Promise<ExecutionResult> };
+}
+
+export interface ExecutorOptions {
+  /** The functions to run, matched to jobs by function id. */
+  functions: () => Promise<readonly InngestFunction.Any[]>;
+  concurrency: number;
+  /** First retry after about this long, doubling each time (with jitter), capped at `retryMaxMs`. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  /** A job not finished within this (its process died) is picked up again. */
+  leaseMs?: number;
+  now?: () => Date;
+}
+
+/** Inngest's default: 3 retries after the first attempt. */
+const DEFAULT_RETRIES = 3;
+/** One job may replay at most this many steps in one go (a runaway loop guard). */
+const MAX_STEPS_PER_RUN = 500;
+
+const quietTimer = () =>
+  new ServerTiming.ServerTiming({ info() {}, warn() {}, error() {}, debug() {} } as unknown as ConstructorParameters<
+    typeof ServerTiming.ServerTiming
+  >[0]);
+
+function errorMessage(error: unknown): string {
+  if (error && typeof error === "object" && "message" in error && typeof error.message === "string") return error.message;
+  return typeof error === "string" ? error : "The job failed.";
+}
+
+export interface LocalExecutor {
+  /** Runs whatever is due, in the background. Safe to call often. */
+  kick(): void;
+  /** Runs until no job is due (tests; and what `kick` does in the background). */
+  drain(): Promise<void>;
+  /** Stops scheduling retries (tests, shutdown). */
+  stop(): void;
+}
+
+export function createLocalExecutor(options: ExecutorOptions): LocalExecutor {
+  const retryBaseMs = options.retryBaseMs ?? 1_000;
+  const retryMaxMs = options.retryMaxMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 10 * 60_000;
+  const now = options.now ?? (() => new Date());
+  let draining: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+
+  function backoffMs(attempt: number): number {
+    const exponential = Math.min(retryMaxMs, retryBaseMs * 2 ** attempt);
+    return Math.round(exponential * (0.75 + Math.random() * 0.5));
+  }
+
+  function wakeAt(delayMs: number) {
+    if (stopped) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      kick();
+    }, delayMs);
+    timer.unref?.();
+    timers.add(timer);
+  }
+
+  async function claimDueJobs(limit: number): Promise<string[]> {
+    const at = now();
+    const due = await db().job.findMany({
+      where: {
+        status: { in: ["queued", "running"] },
+        runAfter: { lte: at },
+        OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }],
+      },
+      orderBy: { runAfter: "asc" },
+      take: limit,
+      select: { id: true },
+    });
+    const claimed: string[] = [];
+    for (const { id } of due) {
+      // The condition is re-checked in the update, so two processes cannot both take a job.
+      const { count } = await db().job.updateMany({
+        where: { id, status: { in: ["queued", "running"] }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: at } }] },
+        data: { status: "running", leaseUntil: new Date(at.getTime() + leaseMs) },
+      });
+      if (count === 1) claimed.push(id);
+    }
+    return claimed;
+  }
+
+  async function scheduleRetry(jobId: string, attempt: number, error: string) {
+    const delay = backoffMs(attempt);
+    await db().job.update({
+      where: { id: jobId },
+      data: { attempt: attempt + 1, error, runAfter: new Date(now().getTime() + delay), leaseUntil: null },
+    });
+    wakeAt(delay);
+  }
+
+  async function run(jobId: string, functions: ReadonlyMap<string, InngestFunction.Any>) {
+    const job = await db().job.findUniqueOrThrow({ where: { id: jobId } });
+    const fn = functions.get(job.functionId);
+    if (!fn) return failJob(jobId, `No function ${job.functionId} is registered.`);
+    await db().job.update({ where: { id: jobId }, data: { startedAt: job.startedAt ?? now() } });
+    const retries = fn.opts.retries ?? DEFAULT_RETRIES;
+    const event = { id: job.id, name: job.eventName, data: job.eventData as Record<string, unknown>, ts: job.createdAt.getTime() };
+    let attempt = job.attempt;
+    let requestedRunStep: string | undefined;
+
+    for (let round = 0; round < MAX_STEPS_PER_RUN; round += 1) {
+      const stored = await db().jobStep.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } });
+      const stepState: Record<string, InngestExecution.MemoizedOp> = {};
+      for (const step of stored) {
+        stepState[step.stepId] = step.error ? { id: step.stepId, error: step.error } : { id: step.stepId, data: step.data };
+      }
+      const execution = (fn as unknown as Executable).createExecution({
+        partialOptions: {
+          client: (fn as unknown as { client: ExecutionOptions["client"] }).client,
+          runId: job.id,
+          data: { runId: job.id, attempt, event, events: [event] } as unknown as ExecutionOptions["data"],
+          reqArgs: [],
+          headers: {},
+          stepState,
+          stepCompletionOrder: stored.map((step) => step.stepId),
+          stepMode: StepMode.Async,
+          requestedRunStep,
+          timer: quietTimer(),
+        },
+      });
+      const result = await execution.start();
+      requestedRunStep = undefined;
+
+      switch (result.type) {
+        case "step-ran": {
+          const { step } = result;
+          const failed = step.op === StepOpCode.StepError || step.op === StepOpCode.StepFailed || step.error !== undefined;
+          if (failed && result.retriable !== false && step.op !== StepOpCode.StepFailed && attempt < retries) {
+            return scheduleRetry(jobId, attempt, `Step "${step.displayName ?? step.name}": ${errorMessage(step.error)}`);
+          }
+          await db().jobStep.create({
+            data: {
+              jobId,
+              stepId: step.id,
+              name: step.displayName ?? step.name ?? step.id,
+              data: failed || step.data === undefined ? Prisma.JsonNull : (step.data as Prisma.InputJsonValue),
+              error: failed ? ((step.error ?? { message: "failed" }) as Prisma.InputJsonValue) : Prisma.JsonNull,
+            },
+          });
+          attempt = 0;
+          await db().job.update({
+            where: { id: jobId },
+            data: { attempt: 0, leaseUntil: new Date(now().getTime() + leaseMs) },
+          });
+          continue;
+        }
+        case "steps-found": {
+          const planned = result.steps.find((step) => step.op === StepOpCode.StepPlanned);
+          if (!planned) {
+            const kinds = result.steps.map((step) => step.op).join(", ");
+            return failJob(jobId, `The local executor cannot run ${kinds} steps; configure Inngest for these.`);
+          }
+          requestedRunStep = planned.id;
+          continue;
+        }
+        case "function-resolved":
+          return completeJob(jobId, result.data);
+        case "function-rejected":
+          if (result.retriable !== false && attempt < retries) return scheduleRetry(jobId, attempt, errorMessage(result.error));
+          return failJob(jobId, errorMessage(result.error));
+        default:
+          return failJob(jobId, `Unexpected execution result: ${result.type}.`);
+      }
+    }
+    return failJob(jobId, `The job ran more than ${MAX_STEPS_PER_RUN} steps.`);
+  }
+
+  async function drainOnce(): Promise<void> {
+    const functions = new Map((await options.functions()).map((fn) => [fn.id(), fn] as const));
+    for (;;) {
+      const claimed = await claimDueJobs(options.concurrency);
+      if (claimed.length === 0) return;
+      await Promise.all(
+        claimed.map((jobId) =>
+          run(jobId, functions).catch(async (error: unknown) => {
+            log.error("job crashed in the executor", { jobId, error: errorMessage(error) });
+            await failJob(jobId, errorMessage(error)).catch(() => undefined);
+          }),
+        ),
+      );
+    }
+  }
+
+  function drain(): Promise<void> {
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      do {
+        again = false;
+        await drainOnce();
+      } while (again && !stopped);
+    })().finally(() => {
+      draining = undefined;
+    });
+    return draining;
+  }
+
+  function kick() {
+    if (stopped) return;
+    drain().catch((error: unknown) => log.error("job executor failed", { error: errorMessage(error) }));
+  }
+
+  return {
+    kick,
+    drain,
+    stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

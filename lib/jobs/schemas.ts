@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+export const jobStatus = z.enum(["queued", "running", "done", "failed"]);
+
+export const jobView = z.object({
+  id: z.string(),
+  functionId: z.string().describe("The Inngest function that runs the job, e.g. `media-ocr-image`"),
+  status: jobStatus,
+  progress: z.int().min(0).max(100).describe("Percent done"),
+  attempt: z.int().describe("Retries of the current step so far"),
+  output: z.unknown().nullable().describe("The function's result once done"),
+  error: z.string().nullable().describe("Why it failed, once failed"),
+  createdAt: z.date(),
+  startedAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+});
+export type JobView = z.infer<typeof jobView>;

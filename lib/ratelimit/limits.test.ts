@@ -1,0 +1,144 @@
+// Every limit through the real route wrapper, on the in-memory store with a fake clock.
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/api-keys/service";
+import { db } from "@/lib/db";
+import type { ErrorBody } from "@/lib/http/errors";
+import { route } from "@/lib/http/route";
+import { signedInClient } from "@/lib/testing/chat";
+import { TestClient } from "@/lib/testing/http";
+import { createMemoryStore } from "./memory-store";
+import { setRateLimitStore } from "./store";
+import type { RateLimitStore } from "./types";
+
+const WINDOW_START = Date.UTC(2030, 0, 1, 12, 0, 0);
+let clock = WINDOW_START;
+
+const ok = async () => Response.json({ ok: true });
+const open = route({ auth: "public" }, ok);
+const signedIn = route({ auth: "user" }, ok);
+
+beforeEach(() => {
+  clock = WINDOW_START + 15_000;
+  setRateLimitStore(createMemoryStore({ now: () => clock }));
+});
+afterAll(() => setRateLimitStore(null));
+
+const limitHeaders = (headers: Headers) => ({
+  limit: headers.get("x-ratelimit-limit"),
+  remaining: headers.get("x-ratelimit-remaining"),
+  reset: headers.get("x-ratelimit-reset"),
+});
+
+async function repeat(times: number, call: () => Promise<{ status: number }>) {
+  const statuses: number[] = [];
+  for (let index = 0; index < times; index += 1) statuses.push((await call()).status);
+  return statuses;
+}
+
+function expectRefused(result: { status: number; headers: Headers; body: ErrorBody }, limit: number, windowSeconds: number) {
+  const windowEnd = Math.ceil((clock + 1) / (windowSeconds * 1000)) * windowSeconds * 1000;
+  const retryAfter = Math.ceil((windowEnd - clock) / 1000);
+  expect(result.status).toBe(429);
+  expect(result.body.error.code).toBe("rate_limited");
+  expect(result.body.error.retry_after).toBe(retryAfter);
+  expect(result.headers.get("retry-after")).toBe(String(retryAfter));
+  expect(limitHeaders(result.headers)).toEqual({ limit: String(limit), remaining: "0", reset: String(windowEnd / 1000) });
+}
+
+describe("rate limits", () => {
+  it("global per IP: 600 a minute, headers on every response, other addresses unaffected", async () => {
+    const client = new TestClient("192.0.2.1");
+    const first = await client.call(open, "/api/v1/anything");
+    expect(limitHeaders(first.headers)).toEqual({ limit: "600", remaining: "599", reset: String((WINDOW_START + 60_000) / 1000) });
+    expect(new Set(await repeat(599, () => client.call(open, "/api/v1/anything")))).toEqual(new Set([200]));
+    expectRefused(await client.call<ErrorBody>(open, "/api/v1/anything"), 600, 60);
+    expect((await new TestClient("192.0.2.2").call(open, "/api/v1/anything")).status).toBe(200);
+    clock += 120_000;
+    expect((await client.call(open, "/api/v1/anything")).status).toBe(200);
+  });
+
+  it("auth endpoints: 30 a minute per address, stricter than the rest", async () => {
+    const client = new TestClient("192.0.2.3");
+    const login = () => client.call<ErrorBody>(open, "/api/v1/auth/login", { body: {} });
+    const first = await login();
+    expect(limitHeaders(first.headers)).toMatchObject({ limit: "30", remaining: "29" });
+    expect(new Set(await repeat(29, login))).toEqual(new Set([200]));
+    expectRefused(await login(), 30, 60);
+    expect((await client.call(open, "/api/v1/conversations")).status).toBe(200);
+  });
+
+  it("chat turns: 30 a minute per user, whatever the address", async () => {
+    const { client, userId } = await signedInClient("192.0.2.4");
+    const other = await signedInClient("192.0.2.4");
+    const send = (who: TestClient) => who.call<ErrorBody>(signedIn, "/api/v1/chat", { body: { message: "hi" } });
+    expect(new Set(await repeat(30, () => send(client)))).toEqual(new Set([200]));
+    expectRefused(await send(client), 30, 60);
+    expect((await send(other.client)).status).toBe(200);
+    expect((await client.call(signedIn, "/api/v1/chat/some-id")).status).toBe(200);
+    const { secret } = await createApiKey({ owner: { userId, role: "user", tier: "free" }, input: { name: "k", permissions: ["write"] } });
+    const viaKey = await new TestClient("192.0.2.5").call<ErrorBody>(signedIn, "/api/v1/chat/completions", {
+      body: {},
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expectRefused(viaKey, 30, 60);
+  });
+
+  it("per API key: its own hourly limit, or the plan's default", async () => {
+    const { userId, client } = await signedInClient("192.0.2.6");
+    const owner = { userId, role: "user" as const, tier: "free" as const };
+    const limited = await createApiKey({ owner, input: { name: "three", permissions: ["read"], rateLimitPerHour: 3 } });
+    const defaulted = await createApiKey({ owner, input: { name: "default", permissions: ["read"] } });
+    const withKey = (secret: string) =>
+      new TestClient("192.0.2.7").call<ErrorBody>(signedIn, "/api/v1/conversations", { headers: { authorization: `Bearer ${secret}` } });
+
+    const remaining: (string | null)[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const result = await withKey(limited.secret);
+      expect(result.status).toBe(200);
+      remaining.push(result.headers.get("x-ratelimit-remaining"));
+      expect(result.headers.get("x-ratelimit-limit")).toBe("3");
+    }
+    expect(remaining).toEqual(["2", "1", "0"]);
+    expectRefused(await withKey(limited.secret), 3, 3600);
+
+    expect(limitHeaders((await withKey(defaulted.secret)).headers)).toMatchObject({ limit: "100", remaining: "99" });
+    // The owner's session is not the key.
+    expect((await client.call(signedIn, "/api/v1/conversations")).status).toBe(200);
+  });
+
+  it("per user tier: free 120 a minute, pro 600", async () => {
+    const free = await signedInClient("192.0.2.8");
+    const pro = await signedInClient("192.0.2.9");
+    await db().user.update({ where: { id: pro.userId }, data: { tier: "pro" } });
+    const list = (who: TestClient) => who.call<ErrorBody>(signedIn, "/api/v1/conversations");
+
+    const first = await list(free.client);
+    expect(limitHeaders(first.headers)).toMatchObject({ limit: "120", remaining: "119" });
+    expect(new Set(await repeat(119, () => list(free.client)))).toEqual(new Set([200]));
+    expectRefused(await list(free.client), 120, 60);
+
+    expect(new Set(await repeat(121, () => list(pro.client)))).toEqual(new Set([200]));
+  });
+
+  it("never limits health probes, and limits nothing when turned off", async () => {
+    const client = new TestClient("192.0.2.10");
+    for (const probe of ["/api/v1/health/live", "/api/v1/health", "/ready", "/live", "/health"]) {
+      expect((await client.call(open, probe)).headers.get("x-ratelimit-limit"), probe).toBeNull();
+    }
+    expect((await client.call(open, "/healthy-looking")).headers.get("x-ratelimit-limit")).toBe("600");
+    setRateLimitStore(null);
+    expect((await client.call(open, "/api/v1/anything")).headers.get("x-ratelimit-limit")).toBeNull();
+  });
+
+  it("lets requests through when the store fails", async () => {
+    const broken: RateLimitStore = {
+      kind: "redis",
+      now: () => clock,
+      limit: () => Promise.reject(new Error("ECONNREFUSED")),
+    };
+    setRateLimitStore(broken);
+    const result = await new TestClient("192.0.2.11").call(open, "/api/v1/anything");
+    expect(result.status).toBe(200);
+    expect(result.headers.get("x-ratelimit-limit")).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+// Every rate limit in one typed table: per client IP, per endpoint group, per API key and per
+// user tier. A request must pass each limit that applies to it; the tightest one is reported
+// in the X-RateLimit-* headers.
+import type { Tier } from "@/lib/db/generated/client";
+
+export interface LimitRule {
+  /** Requests allowed per window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Requests per hour for an API key that has no limit of its own; also the most a key may set. */
+export const apiKeyHourlyLimitByTier: Record<Tier, number> = { free: 100, pro: 1_000, enterprise: 10_000 };
+
+/** Every authenticated call (session or key), per user, by plan. */
+export const userLimitByTier: Record<Tier, LimitRule> = {
+  free: { limit: 120, windowSeconds: 60 },
+  pro: { limit: 600, windowSeconds: 60 },
+  enterprise: { limit: 3_000, windowSeconds: 60 },
+};
+
+/** All /api/v1 traffic from one client address. */
+export const globalIpRule: LimitRule = { limit: 600, windowSeconds: 60 };
+
+/**
+ * Endpoint groups with their own, stricter limit. Sign-in and sign-up are counted per client
+ * address (the caller is anonymous); new chat turns are counted per user, since each costs tokens.
+ */
+export const endpointGroups = {
+  auth: { matches: (path: string) => path.startsWith("/api/v1/auth/"), per: "ip", rule: { limit: 30, windowSeconds: 60 } },
+  chat: {
+    matches: (path: string, method: string) =>
+      method === "POST" && (path === "/api/v1/chat" || path === "/api/v1/chat/completions"),
+    per: "user",
+    rule: { limit: 30, windowSeconds: 60 },
+  },
+} as const satisfies Record<string, { matches: (path: string, method: string) => boolean; per: "ip" | "user"; rule: LimitRule }>;
+
+export type EndpointGroup = keyof typeof endpointGroups;
+
+const probePaths = ["/health", "/ready", "/live", "/api/v1/health"];
+
+/** Health probes are never limited: orchestrators and load balancers poll them. */
+export function isExempt(pathname: string): boolean {
+  return probePaths.some((probe) => pathname === probe || pathname.startsWith(`${probe}/`));
+}
+
+export function endpointGroupFor(pathname: string, method: string): EndpointGroup | undefined {
+  return (Object.keys(endpointGroups) as EndpointGroup[]).find((name) => endpointGroups[name].matches(pathname, method));
+}
