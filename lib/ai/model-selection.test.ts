@@ -47,6 +47,17 @@ describe("selectCandidates", () => {
     expect(candidates).toHaveLength(3);
   });
 
+  it("with images, auto mode keeps only models that see them, when there are any", () => {
+    const eyes = { ...model("eyes", "balanced", ["general"]), capabilities: { vision: true, tools: false } };
+    const blind = available.map((entry) => ({ ...entry, capabilities: { vision: false, tools: false } }));
+    expect(selectCandidates({ available: [...blind, eyes], text: "hello", images: true })).toEqual([eyes]);
+    // No vision model at all: every model answers from the text read out of the image.
+    expect(selectCandidates({ available: blind, text: "hello", images: true })).toHaveLength(3);
+    // A text-only model picked by hand keeps its place; a vision model picked by hand fails over to vision models only.
+    expect(selectCandidates({ available: [...blind, eyes], text: "hi", images: true, modelId: blind[2]!.id })[0]).toBe(blind[2]);
+    expect(selectCandidates({ available: [...blind, eyes], text: "hi", images: true, modelId: eyes.id })).toEqual([eyes]);
+  });
+
   it("refuses an unknown model and says where to look", () => {
     expect(() => selectCandidates({ available, text: "hi", modelId: "nope:x" })).toThrow(/GET \/api\/v1\/chat\/models/);
   });

@@ -48,7 +48,25 @@ export function selectCandidates(options: {
   available: CatalogueModel[];
   text: string;
   modelId?: string | null;
+  /** The conversation has images: prefer models that see them (see `seesImages`). */
+  images?: boolean;
 }): CatalogueModel[] {
+  const candidates = selectByText(options);
+  if (!options.images) return candidates;
+  // A vision model first means only vision models: failing over to one that cannot see the
+  // image would answer about an image it never got. Without one, every model reads OCR text.
+  const [first] = candidates;
+  if (options.modelId) return first!.capabilities.vision ? candidates.filter(seesImages) : candidates;
+  const vision = candidates.filter(seesImages);
+  return vision.length > 0 ? vision : candidates;
+}
+
+/** Whether a model is sent images themselves rather than the text read from them. */
+export function seesImages(model: CatalogueModel): boolean {
+  return model.capabilities.vision;
+}
+
+function selectByText(options: { available: CatalogueModel[]; text: string; modelId?: string | null }): CatalogueModel[] {
   const { available, text, modelId } = options;
   if (available.length === 0) {
     throw new AppError(

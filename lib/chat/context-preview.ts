@@ -4,6 +4,7 @@ import "server-only";
 import { selectCandidates } from "@/lib/ai/model-selection";
 import { aiRuntime } from "@/lib/ai/runtime";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
+import { attachmentsOf } from "./attachments";
 import { fitContext } from "./context";
 import { loadTurnContext, threadTo } from "./service";
 
@@ -11,7 +12,9 @@ const MAX_REPLY_TOKENS = 4096;
 
 export async function previewContext(options: { userId: string; conversationId: string }) {
   const { conversation, messages } = await loadTurnContext(options.userId, options.conversationId);
-  const thread = threadTo(messages, conversation.activeLeafId).filter((message) => message.content !== "");
+  const thread = threadTo(messages, conversation.activeLeafId).filter(
+    (message) => message.content !== "" || attachmentsOf(message).length > 0,
+  );
   const lastQuestion = [...thread].reverse().find((message) => message.role === "user")?.content ?? "";
   const runtime = aiRuntime();
   const model = runtime.models.length
@@ -19,6 +22,7 @@ export async function previewContext(options: { userId: string; conversationId: 
         available: runtime.models,
         text: lastQuestion,
         modelId: conversation.modelMode === "manual" && runtime.models.some((m) => m.id === conversation.modelId) ? conversation.modelId : null,
+        images: thread.some((message) => attachmentsOf(message).length > 0),
       })[0]!
     : undefined;
   const contextWindow = model?.contextWindow ?? 8192;
@@ -36,6 +40,7 @@ export async function previewContext(options: { userId: string; conversationId: 
       id: message.id,
       role: message.role,
       content: message.content,
+      attachments: attachmentsOf(message),
       tokenCount: message.tokenCount,
     })),
   };

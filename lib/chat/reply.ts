@@ -2,13 +2,14 @@
 // stream the reply through the router as an AI SDK UI message stream, and persist the outcome
 // (complete, incomplete when stopped or cut, or error) whatever happens to the connection.
 import "server-only";
-import { createUIMessageStream, createUIMessageStreamResponse, type ModelMessage, type UIMessageChunk } from "ai";
-import { selectCandidates } from "@/lib/ai/model-selection";
+import { createUIMessageStream, createUIMessageStreamResponse, type UIMessageChunk } from "ai";
+import { seesImages, selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
 import { log } from "@/lib/log";
 import { recordAttempt } from "@/lib/usage/ledger";
+import { attachmentsOf, toModelMessages } from "./attachments";
 import { fitContext } from "./context";
 import { registerGeneration } from "./generations";
 import type { ChatRequestInput, ReplyRoute } from "./schemas";
@@ -60,25 +61,21 @@ export async function streamChatReply(options: {
     available: runtime.models,
     text: turn.userMessage.content,
     modelId: input.modelId,
+    images: turn.thread.some((message) => attachmentsOf(message).length > 0),
   });
-  const primary = candidates[0]!;
-  const replyBudget = Math.min(primary.maxOutputTokens, MAX_REPLY_TOKENS);
-  const context = fitContext(turn.thread, { contextWindow: primary.contextWindow, replyBudget }, turn.systemPrompt ?? undefined);
-  const messages: ModelMessage[] = context.messages.map((message) => ({
-    role: message.role === "assistant" ? "assistant" : "user",
-    content: message.content,
-  }));
-  const assistantMessageId = turn.assistantMessageId;
-  const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: assistantMessageId };
-  const metadata: ChatMessageMetadata = { conversationId: turn.conversationId, userMessageId: turn.userMessage.id };
-
-  // The rows are written while the provider works on its first token; a failed write stops the reply.
+  // The rows are written while the provider works on its first token (and images are read); a failed write stops the reply.
   const stop = new AbortController();
   const persisted = turn.persist();
   persisted.catch((error: unknown) => {
     log.error("chat turn could not be saved", { error: error instanceof Error ? error.message : String(error) });
     stop.abort();
   });
+  const primary = candidates[0]!;
+  const replyBudget = Math.min(primary.maxOutputTokens, MAX_REPLY_TOKENS);
+  const context = fitContext(turn.thread, { contextWindow: primary.contextWindow, replyBudget }, turn.systemPrompt ?? undefined);
+  const assistantMessageId = turn.assistantMessageId;
+  const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: assistantMessageId };
+  const metadata: ChatMessageMetadata = { conversationId: turn.conversationId, userMessageId: turn.userMessage.id };
 
   const stream = createUIMessageStream({
     async execute({ writer }) {
@@ -97,19 +94,30 @@ export async function streamChatReply(options: {
       write({ type: "text-start", id: textId });
       let result: RouteResult;
       try {
-        result = await streamWithFailover(runtime, {
-          candidates,
-          system: context.system,
-          messages,
-          temperature: turn.temperature ?? undefined,
-          maxOutputTokens: replyBudget,
-          abortSignal: AbortSignal.any([options.signal, stop.signal]),
-          firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
-          idleTimeoutMs: runtime.timeouts.idleMs,
-          onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
-          // Ledger rows point at the reply, so they follow its write; a failed write is reported above.
-          onAttempt: (attempt) => persisted.then(() => recordAttempt(ledger, attempt), () => undefined),
+        // Only a turn with images waits here: file reads, or OCR for a text-only model.
+        const messages = await toModelMessages(context.messages, {
+          userId: principal.userId,
+          vision: seesImages(primary),
+          signal: AbortSignal.any([options.signal, stop.signal]),
+        }).catch((error: unknown) => {
+          log.error("chat attachments could not be read", { error: error instanceof Error ? error.message : String(error) });
+          return null;
         });
+        result = !messages
+          ? { status: "failed", text: "", attempts: [], error: { code: "bad_request", message: "The attached images could not be read. Try again." } }
+          : await streamWithFailover(runtime, {
+            candidates,
+            system: context.system,
+            messages,
+            temperature: turn.temperature ?? undefined,
+            maxOutputTokens: replyBudget,
+            abortSignal: AbortSignal.any([options.signal, stop.signal]),
+            firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
+            idleTimeoutMs: runtime.timeouts.idleMs,
+            onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
+            // Ledger rows point at the reply, so they follow its write; a failed write is reported above.
+            onAttempt: (attempt) => persisted.then(() => recordAttempt(ledger, attempt), () => undefined),
+          });
       } finally {
         unregister();
       }

@@ -6,40 +6,58 @@ import { z } from "zod";
 export const MAX_MESSAGE_CHARS = 32_000;
 
 const id = z.string().min(1).max(64);
+/** Images a single message may carry; each costs the model about as much as a page of text. */
+export const MAX_CHAT_IMAGES = 4;
+
 const messageText = z
   .string()
   .trim()
-  .min(1, "Type a message first.")
   .max(MAX_MESSAGE_CHARS, `A message can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters.`)
-  .describe("The user's message");
+  .describe("The user's message; may be empty when images are attached");
+
+const imageIds = z
+  .array(id)
+  .max(MAX_CHAT_IMAGES, `Attach at most ${MAX_CHAT_IMAGES} images to one message.`)
+  .optional()
+  .describe(
+    "Images from POST /api/v1/images/upload. A vision model sees them; a text-only model reads their OCR text. " +
+      "On edit, omit to keep the edited message's images",
+  );
 
 const generationOptions = {
   modelId: id.optional().describe("A model id from GET /api/v1/chat/models; omit for auto mode"),
   temperature: z.number().min(0).max(2).optional().describe("Sampling temperature, 0–2"),
 };
 
-export const chatRequestInput = z.discriminatedUnion("action", [
-  z.object({
-    action: z.literal("send"),
-    conversationId: id.optional().describe("Omit to start a new conversation"),
-    message: messageText,
-    systemPrompt: z.string().trim().max(8000).optional().describe("Only when starting a conversation"),
-    ...generationOptions,
-  }),
-  z.object({
-    action: z.literal("edit"),
-    conversationId: id,
-    messageId: id.describe("The user message to replace; later messages move to an older branch"),
-    message: messageText,
-    ...generationOptions,
-  }),
-  z.object({
-    action: z.literal("regenerate"),
-    conversationId: id,
-    messageId: id.describe("The assistant reply to generate again"),
-    ...generationOptions,
-  }),
-]);
+export const chatRequestInput = z
+  .discriminatedUnion("action", [
+    z.object({
+      action: z.literal("send"),
+      conversationId: id.optional().describe("Omit to start a new conversation"),
+      message: messageText,
+      imageIds,
+      systemPrompt: z.string().trim().max(8000).optional().describe("Only when starting a conversation"),
+      ...generationOptions,
+    }),
+    z.object({
+      action: z.literal("edit"),
+      conversationId: id,
+      messageId: id.describe("The user message to replace; later messages move to an older branch"),
+      message: messageText,
+      imageIds,
+      ...generationOptions,
+    }),
+    z.object({
+      action: z.literal("regenerate"),
+      conversationId: id,
+      messageId: id.describe("The assistant reply to generate again"),
+      ...generationOptions,
+    }),
+  ])
+  .refine((input) => input.action === "regenerate" || input.message.length > 0 || (input.imageIds?.length ?? 0) > 0, {
+    message: "Type a message first.",
+    path: ["message"],
+  });
 export type ChatRequestInput = z.infer<typeof chatRequestInput>;
 
 /** Where a reply came from, stored with the message and shown on hover. */
@@ -61,6 +79,17 @@ export const replyRoute = z.object({
 });
 export type ReplyRoute = z.infer<typeof replyRoute>;
 
+/** A file stored with a user message; the bytes stay in media storage, owned by the same user. */
+export const messageAttachment = z.object({
+  kind: z.literal("image"),
+  imageId: z.string(),
+  name: z.string(),
+  mime: z.string(),
+  width: z.int().nullable(),
+  height: z.int().nullable(),
+});
+export type MessageAttachment = z.infer<typeof messageAttachment>;
+
 export const messageStatus = z.enum(["streaming", "complete", "incomplete", "error"]);
 
 /** GET /api/v1/chat/:id — the active branch, each message with its sibling versions. */
@@ -80,6 +109,7 @@ export const conversationView = z.object({
       parentId: z.string().nullable(),
       role: z.enum(["user", "assistant", "system"]),
       content: z.string(),
+      attachments: z.array(messageAttachment),
       status: messageStatus,
       modelId: z.string().nullable(),
       route: replyRoute.nullable(),

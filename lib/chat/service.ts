@@ -7,7 +7,9 @@ import { db } from "@/lib/db";
 import type { Message, MessageStatus, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/db/ids";
+import { findChatImages } from "@/lib/media/chat-attachments";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
+import { attachmentsOf, toAttachments, userMessageTokens } from "./attachments";
 import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
 export async function getConversationOrThrow(options: { userId: string; conversationId: string }) {
@@ -97,10 +99,14 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
     userMessage = question;
   } else {
     let parentId = conversation.activeLeafId;
+    let attachments = input.imageIds ? toAttachments(await findChatImages({ userId, imageIds: input.imageIds })) : [];
     if (input.action === "edit") {
       const edited = byId.get(input.messageId);
       if (!edited || edited.role !== "user") throw new AppError("not_found", "Message not found.");
       parentId = edited.parentId;
+      // An edit keeps the images unless it says otherwise.
+      if (!input.imageIds) attachments = attachmentsOf(edited);
+      if (!input.message && attachments.length === 0) throw new AppError("validation_failed", "Type a message first.");
     }
     userMessage = {
       id: newId(),
@@ -111,7 +117,8 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
       status: "complete",
       modelId: null,
       route: null,
-      tokenCount: countMessageTokens(input.message),
+      attachments: attachments.length > 0 ? attachments : null,
+      tokenCount: userMessageTokens(input.message, attachments),
       promptTokens: null,
       completionTokens: null,
       error: null,
@@ -135,7 +142,10 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
         }
         if (userMessageIsNew) {
           const { id, parentId, content, tokenCount, createdAt } = userMessage;
-          await tx.message.create({ data: { id, conversationId: conversation.id, parentId, role: "user", content, tokenCount, createdAt } });
+          const attachments = (userMessage.attachments ?? undefined) as Prisma.InputJsonValue | undefined;
+          await tx.message.create({
+            data: { id, conversationId: conversation.id, parentId, role: "user", content, attachments, tokenCount, createdAt },
+          });
         }
         await tx.message.create({
           data: {
@@ -230,6 +240,7 @@ export async function getConversationView(options: { userId: string; conversatio
       parentId: message.parentId,
       role: message.role,
       content: message.content,
+      attachments: attachmentsOf(message),
       status: message.status,
       modelId: message.modelId,
       route: message.route as ReplyRoute | null,

@@ -64,3 +64,18 @@ export async function failJob(jobId: string, error: string): Promise<void> {
     data: { status: "failed", error: error.slice(0, 2000), finishedAt: new Date(), leaseUntil: null },
   });
 }
+
+/**
+ * Waits for a job to finish, for a request that needs its result (the chat reading an image's
+ * OCR text). The work still runs in the job; this only polls its row.
+ */
+export async function waitForJob(jobId: string, options: { timeoutMs: number; intervalMs?: number; signal?: AbortSignal }) {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true, error: true, output: true } });
+    if (!job) throw new AppError("not_found", "No such job.");
+    if (job.status === "done" || job.status === "failed") return job;
+    if (Date.now() >= deadline || options.signal?.aborted) return job;
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
+  }
+}

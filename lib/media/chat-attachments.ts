@@ -1,23 +1,65 @@
-// What the chat needs to show an attached image to a model: the image itself for a vision model,
-// or the text read from it (OCR, cached) for a text-only one.
+// What the chat needs from media: the images a message attaches (checked against their owner),
+// their bytes for a vision model, or the text read from them (OCR, run as a job and cached)
+// for a text-only one.
 import "server-only";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
+import { waitForJob } from "@/lib/jobs/service";
 import { readImageFile } from "./images";
-import { runImageOcr } from "./ocr";
+import { requestImageOcr } from "./ocr";
 
-export type ChatImage =
-  | { kind: "image"; bytes: Uint8Array; mime: string; name: string }
-  | { kind: "text"; text: string; name: string; language: string; confidence: number };
+/** OCR of a large scan takes seconds; a chat turn waits this long before going on without it. */
+const OCR_WAIT_MS = 60_000;
+
+export interface ChatImage {
+  imageId: string;
+  name: string;
+  mime: string;
+  width: number | null;
+  height: number | null;
+}
+
+/** The user's images, in the order asked; another user's or a missing id is a 404, a PDF a 415. */
+export async function findChatImages(options: { userId: string; imageIds: string[] }): Promise<ChatImage[]> {
+  const ids = [...new Set(options.imageIds)];
+  if (ids.length === 0) return [];
+  const rows = await db().image.findMany({
+    where: { id: { in: ids }, userId: options.userId },
+    select: { id: true, originalName: true, mime: true, width: true, height: true },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((imageId) => {
+    const row = byId.get(imageId);
+    if (!row) throw new AppError("not_found", `No such image: ${imageId}.`);
+    if (row.mime === "application/pdf") {
+      throw new AppError("unsupported_media_type", "PDFs cannot be attached to a chat message; attach its pages as images.");
+    }
+    return { imageId, name: row.originalName, mime: row.mime, width: row.width, height: row.height };
+  });
+}
+
+/** The stored image (EXIF already stripped), or null when it was deleted since. */
+export async function readChatImage(options: { userId: string; imageId: string }) {
+  return readImageFile(options).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  });
+}
 
 /**
- * `vision: true` → the bytes (JPG/PNG/WebP/GIF, EXIF already stripped) to pass as an AI SDK
- * image part; `vision: false` → OCR text (auto language, cached per image) to inline in the
- * prompt. Another user's image id is a 404, as everywhere.
+ * The text in an image (auto language): the cached OCR at once, or the OCR job's result once
+ * it finishes. Null when the image is gone or the text could not be read in time.
  */
-export async function getImageForChat(options: { userId: string; imageId: string; vision: boolean }): Promise<ChatImage> {
-  const file = await readImageFile(options);
-  if (file.mime === "application/pdf") throw new AppError("unsupported_media_type", "PDFs cannot be attached to a chat message yet.");
-  if (options.vision) return { kind: "image", bytes: file.bytes, mime: file.mime, name: file.name };
-  const ocr = await runImageOcr({ userId: options.userId, imageId: options.imageId, language: "auto" });
-  return { kind: "text", text: ocr.text, name: file.name, language: ocr.detected, confidence: ocr.confidence };
+export async function readChatImageText(options: { userId: string; imageId: string; signal?: AbortSignal }): Promise<string | null> {
+  let outcome;
+  try {
+    outcome = await requestImageOcr({ userId: options.userId, imageId: options.imageId, language: "auto" });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  }
+  if (outcome.status === "done") return outcome.result.text;
+  const job = await waitForJob(outcome.jobId, { timeoutMs: OCR_WAIT_MS, signal: options.signal });
+  if (job.status !== "done") return null;
+  return (job.output as { text?: string } | null)?.text ?? null;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { setJobExecutor } from "@/lib/jobs/dispatch";
 import { createLocalExecutor, type LocalExecutor } from "@/lib/jobs/executor";
-import { getImageForChat } from "@/lib/media/chat-attachments";
+import { findChatImages, readChatImage, readChatImageText } from "@/lib/media/chat-attachments";
 import { stopOcrWorkers } from "@/lib/media/ocr-engine";
 import { signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { TestClient } from "@/lib/testing/http";
@@ -78,15 +78,23 @@ describe("POST /api/v1/images/:id/analyze", () => {
   });
 });
 
-describe("getImageForChat", () => {
-  it("gives a vision model the bytes and a text-only model the OCR text, owner only", async () => {
+describe("chat attachments", () => {
+  it("gives a vision model the bytes and a text-only model the OCR text (through the OCR job), owner only", async () => {
     const { client, userId } = await signedInClient();
     const imageId = await uploadPng(client, "Meeting at 10 AM");
-    const asImage = await getImageForChat({ userId, imageId, vision: true });
-    expect(asImage).toMatchObject({ kind: "image", mime: "image/png" });
-    const asText = await getImageForChat({ userId, imageId, vision: false });
-    expect(asText).toMatchObject({ kind: "text", text: "Meeting at 10 AM", language: "eng" });
+    expect(await findChatImages({ userId, imageIds: [imageId, imageId] })).toEqual([
+      { imageId, name: "shot.png", mime: "image/png", width: expect.any(Number), height: expect.any(Number) },
+    ]);
+    expect(await readChatImage({ userId, imageId })).toMatchObject({ mime: "image/png", name: "shot.png" });
+    expect(await readChatImageText({ userId, imageId })).toBe("Meeting at 10 AM");
+    // The second read is the cached result, not a second job.
+    const jobs = await db().job.count({ where: { userId } });
+    expect(await readChatImageText({ userId, imageId })).toBe("Meeting at 10 AM");
+    expect(await db().job.count({ where: { userId } })).toBe(jobs);
+
     const { userId: otherId } = await signedInClient("198.51.100.34");
-    await expect(getImageForChat({ userId: otherId, imageId, vision: true })).rejects.toMatchObject({ code: "not_found" });
+    await expect(findChatImages({ userId: otherId, imageIds: [imageId] })).rejects.toMatchObject({ code: "not_found" });
+    expect(await readChatImage({ userId: otherId, imageId })).toBeNull();
+    expect(await readChatImageText({ userId: otherId, imageId })).toBeNull();
   });
 });
