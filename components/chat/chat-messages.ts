@@ -1,8 +1,9 @@
 // The chat's client-side message shape: AI SDK UI messages whose metadata carries what the
 // server knows about each message (status, versions, route), so one list renders both a
 // conversation loaded from the API and a reply still streaming in.
-import type { UIMessage } from "ai";
-import type { ConversationView, ReplyRoute, ViewMessage } from "@/lib/chat/schemas";
+import type { FileUIPart, UIMessage } from "ai";
+import type { ConversationView, MessageAttachment, ReplyRoute, ViewMessage } from "@/lib/chat/schemas";
+import { imageFileUrl } from "@/lib/media/schemas";
 
 export interface ChatMetadata {
   /** Sent by the server at the start of every stream. */
@@ -25,7 +26,7 @@ export function toChatMessages(view: ConversationView): ChatMessage[] {
     .map((message) => ({
       id: message.id,
       role: message.role === "user" ? "user" : "assistant",
-      parts: message.content ? [{ type: "text", text: message.content }] : [],
+      parts: [...message.attachments.map(toFilePart), ...(message.content ? [{ type: "text" as const, text: message.content }] : [])],
       metadata: {
         conversationId: view.conversation.id,
         status: message.status,
@@ -35,6 +36,15 @@ export function toChatMessages(view: ConversationView): ChatMessage[] {
         versions: message.versions,
       },
     }));
+}
+
+/** An attached image as the AI SDK's file part, pointing at its authorised download. */
+export function toFilePart(attachment: Pick<MessageAttachment, "imageId" | "name" | "mime">): FileUIPart {
+  return { type: "file", mediaType: attachment.mime, filename: attachment.name, url: imageFileUrl(attachment.imageId) };
+}
+
+export function messageFiles(message: ChatMessage): FileUIPart[] {
+  return message.parts.filter((part): part is FileUIPart => part.type === "file");
 }
 
 export function messageText(message: ChatMessage): string {

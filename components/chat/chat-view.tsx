@@ -6,7 +6,8 @@ import { DefaultChatTransport } from "ai";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ChatRequestInput, ConversationView } from "@/lib/chat/schemas";
-import { messageText, readableChatError, toChatMessages, type ChatMessage } from "./chat-messages";
+import type { ImageView } from "@/lib/media/schemas";
+import { messageFiles, messageText, readableChatError, toChatMessages, toFilePart, type ChatMessage } from "./chat-messages";
 import { ChatSettingsButton, type GenerationSettings } from "./chat-settings";
 import { Composer } from "./composer";
 import { MessageItem, type MessageActions } from "./message-item";
@@ -25,6 +26,8 @@ interface RequestState {
   conversationId: string | undefined;
   modelId: string | null;
   settings: GenerationSettings;
+  /** Images attached to a new message; an edit keeps the edited message's images. */
+  imageIds?: string[];
 }
 
 /**
@@ -50,6 +53,7 @@ function buildRequestBody(
     action: "send",
     conversationId: state.conversationId,
     message,
+    imageIds: state.imageIds?.length ? state.imageIds : undefined,
     systemPrompt: state.conversationId ? undefined : state.settings.systemPrompt.trim() || undefined,
     ...generation,
   };
@@ -126,10 +130,12 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
     if (element && stickToBottom.current) element.scrollTop = element.scrollHeight;
   }, [messages]);
 
-  const send = (text: string) => {
+  const send = (text: string, images: ImageView[]) => {
     stickToBottom.current = true;
     clearError();
-    void sendMessage({ text }, requestOptions());
+    const files = images.map((image) => toFilePart({ imageId: image.id, name: image.originalName, mime: image.mime }));
+    const { body } = requestOptions();
+    void sendMessage({ text, files }, { body: { ...body, imageIds: images.map((image) => image.id) } });
   };
 
   const stopReply = () => {
@@ -144,7 +150,10 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
     enabled: !busy,
     onEdit: (messageId, text) => {
       clearError();
-      void sendMessage({ text, messageId }, requestOptions());
+      // The edited message keeps its images, on screen as on the server.
+      const edited = messages.find((message) => message.id === messageId);
+      const files = edited ? messageFiles(edited) : [];
+      void sendMessage({ text, files, messageId }, requestOptions());
     },
     onRegenerate: (messageId) => {
       clearError();

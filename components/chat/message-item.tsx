@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button-class";
 import { cx } from "@/components/ui/cx";
 import { AlertIcon, ChevronLeftIcon, ChevronRightIcon, EditIcon, RegenerateIcon } from "@/components/ui/icons";
 import type { ReplyRoute } from "@/lib/chat/schemas";
-import { messageText, type ChatMessage } from "./chat-messages";
+import { messageFiles, messageText, type ChatMessage } from "./chat-messages";
 import { CopyButton } from "./copy-button";
 import { Markdown } from "./markdown";
 
@@ -51,8 +51,28 @@ function UserMessage({ message, actions }: MessageItemProps) {
     }
   };
 
+  const files = messageFiles(message);
+
   return (
     <div data-testid="message-user" className="group flex flex-col items-end gap-1">
+      {files.length > 0 && (
+        <ul aria-label="Attached images" className="flex max-w-[85%] flex-wrap justify-end gap-2">
+          {files.map((file) => (
+            <li key={file.url}>
+              <a href={file.url} target="_blank" rel="noreferrer" title={file.filename} className="block">
+                {/* eslint-disable-next-line @next/next/no-img-element -- an authorised download; next/image would proxy it without the session */}
+                <img
+                  data-testid="message-image"
+                  src={file.url}
+                  alt={file.filename ?? "Attached image"}
+                  loading="lazy"
+                  className="max-h-48 max-w-60 rounded-xl border border-zinc-200 object-cover dark:border-zinc-800"
+                />
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {editing ? (
         <div className="w-full max-w-[85%] rounded-2xl border border-zinc-300 bg-white p-2 dark:border-zinc-700 dark:bg-zinc-900">
           <label htmlFor={`edit-${message.id}`} className="sr-only">
@@ -78,9 +98,11 @@ function UserMessage({ message, actions }: MessageItemProps) {
           </div>
         </div>
       ) : (
-        <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2.5 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">
-          {text}
-        </div>
+        text && (
+          <div className="max-w-[85%] rounded-2xl bg-zinc-100 px-4 py-2.5 text-[15px] leading-7 whitespace-pre-wrap break-words dark:bg-zinc-800">
+            {text}
+          </div>
+        )
       )}
       {!editing && (
         <div className="flex items-center gap-1 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 max-md:opacity-100">
@@ -130,7 +152,10 @@ function AssistantMessage({ message, actions, streaming, streamError }: MessageI
           className="flex items-start gap-2 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-300"
         >
           <AlertIcon className="mt-0.5 size-4 shrink-0" />
-          <span>{error} Try again, or pick another model.</span>
+          <span>
+            {error}
+            {/try again/i.test(error) ? "" : " Try again, or pick another model."}
+          </span>
         </div>
       )}
       {!streaming && (

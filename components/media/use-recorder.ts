@@ -10,7 +10,8 @@ export function useRecorder() {
 
   useEffect(() => () => recorder.current?.stream.getTracks().forEach((track) => track.stop()), []);
 
-  const start = useCallback(async () => {
+  /** `onRecorded` gets the recording when it stops, for callers that act on it at once. */
+  const start = useCallback(async (onRecorded?: (recording: Blob) => void) => {
     if (typeof MediaRecorder === "undefined" || !navigator.mediaDevices?.getUserMedia) {
       setState("unsupported");
       return;
@@ -22,8 +23,10 @@ export function useRecorder() {
       next.ondataavailable = (event) => chunks.push(event.data);
       next.onstop = () => {
         stream.getTracks().forEach((track) => track.stop());
-        setRecording(new Blob(chunks, { type: next.mimeType || "audio/webm" }));
+        const result = new Blob(chunks, { type: next.mimeType || "audio/webm" });
+        setRecording(result);
         setState("idle");
+        onRecorded?.(result);
       };
       recorder.current = next;
       setRecording(null);

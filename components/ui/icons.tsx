@@ -218,3 +218,16 @@ export const PlusIcon = ({ className }: IconProps) => (
     <path d="M12 5v14M5 12h14" />
   </Icon>
 );
+
+export const PaperclipIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="m21 11-8.6 8.6a5 5 0 0 1-7-7L14 4a3.3 3.3 0 0 1 4.7 4.7l-8.6 8.6a1.7 1.7 0 0 1-2.4-2.4L15.6 7" />
+  </Icon>
+);
+
+export const MicIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <rect x="9" y="3" width="6" height="11" rx="3" />
+    <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
+  </Icon>
+);

@@ -1,6 +1,7 @@
 // The chat in a real browser against the built app, whose providers point at the stub server.
 import { expect, test } from "../fixtures/auth";
-import { resetStub, scriptStub } from "../fixtures/stub";
+import { renderTextPng, silentWav, windowsExecutable } from "../fixtures/media-files";
+import { resetStub, scriptStub, stubRequests } from "../fixtures/stub";
 
 test.beforeEach(async () => {
   await resetStub();
@@ -64,9 +65,59 @@ test("edit a message and regenerate a reply; every version stays browsable", asy
   await expect(page.getByTestId("message-assistant").last()).toContainText("Echo: first version");
 });
 
+test("attach an image: it uploads with progress, the model is sent the image, and the message shows it after a reload", async ({ page, auth }) => {
+  await auth.signUpAndIn("chat-image");
+  await page.getByTestId("attach-input").setInputFiles({ name: "note.png", mimeType: "image/png", buffer: await renderTextPng("Table 7") });
+  await expect(page.getByTestId("attachment")).toHaveAttribute("data-state", "ready");
+  await page.getByTestId("chat-input").fill("What does this say?");
+  await page.getByTestId("chat-input").press("Enter");
+
+  await expect(page.getByTestId("message-assistant").last()).toContainText("Echo: What does this say?");
+  await expect(page.getByTestId("attachment")).toHaveCount(0);
+  const chat = (await stubRequests()).find((request) => request.path === "/v1/chat/completions");
+  const lastUser = (chat!.body as { messages: { role: string; content: unknown }[] }).messages.findLast((message) => message.role === "user");
+  expect(JSON.stringify(lastUser!.content)).toContain("data:image/png;base64,");
+
+  await expect(page).toHaveURL(/\/chat\/[a-z0-9]+$/);
+  await page.reload();
+  const image = page.getByTestId("message-image");
+  await expect(image).toBeVisible();
+  // Loaded through the authorised download, not a broken image.
+  await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+});
+
+test("a program named .png is refused on its thumbnail, and sending waits until it is removed", async ({ page, auth }) => {
+  await auth.signUpAndIn("chat-image-refused");
+  await page.getByTestId("attach-input").setInputFiles({ name: "cat.png", mimeType: "image/png", buffer: windowsExecutable() });
+  await expect(page.getByTestId("attachment-error")).toContainText(/whatever its name says|not an image|unsupported/i);
+  await page.getByTestId("chat-input").fill("hello");
+  await expect(page.getByTestId("chat-send")).toBeDisabled();
+  await page.getByTestId("attachment-remove").click();
+  await expect(page.getByTestId("chat-send")).toBeEnabled();
+});
+
+test("dictate with the microphone: the transcript lands in the message box to send", async ({ page, auth }) => {
+  await auth.signUpAndIn("chat-voice");
+  await page.getByTestId("voice-record").click();
+  await expect(page.getByTestId("voice-timer")).toBeVisible();
+  await page.waitForTimeout(1200); // a second of the synthetic microphone's beep
+  await page.getByTestId("voice-stop").click();
+  await expect(page.getByTestId("chat-input")).toHaveValue(/Transcript of /, { timeout: 30_000 });
+  await page.getByTestId("chat-input").press("Enter");
+  await expect(page.getByTestId("message-assistant").last()).toContainText("Echo: Transcript of");
+});
+
+test("an audio file attached in the composer is transcribed into the message box", async ({ page, auth }) => {
+  await auth.signUpAndIn("chat-audio-file");
+  await page.getByTestId("attach-input").setInputFiles({ name: "memo.wav", mimeType: "audio/wav", buffer: silentWav(1) });
+  await expect(page.getByTestId("chat-input")).toHaveValue(/Transcript of /, { timeout: 30_000 });
+  await expect(page.getByTestId("attachment")).toHaveCount(0);
+});
+
 test("when every provider fails the reply shows an error a person can act on", async ({ page, auth }) => {
   await auth.signUpAndIn("chat-error");
-  await scriptStub([{ kind: "status", status: 503, times: 50 }]);
+  // A short retry-after, so the keys this cools down serve the next spec again within a second.
+  await scriptStub([{ kind: "status", status: 503, times: 50, headers: { "retry-after": "1" } }]);
   await page.getByTestId("chat-input").fill("is anyone there");
   await page.getByTestId("chat-input").press("Enter");
   await expect(page.getByTestId("message-error").last()).toContainText(/failed|unavailable|try again/i);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "./errors";
-import { parseJson, parseQuery, route } from "./route";
+import { clientIp, parseJson, parseQuery, route } from "./route";
 
 const call = (handler: (req: Request) => Promise<Response>, init?: RequestInit & { url?: string }) =>
   handler(new Request(init?.url ?? "http://localhost/api/v1/x", init));
@@ -61,5 +61,19 @@ describe("route wrapper", () => {
     const body = await response.json();
     expect(response.status).toBe(422);
     expect(body.error.message).toMatch(/^limit: /);
+  });
+});
+
+describe("clientIp", () => {
+  const withForwarded = (value: string) => new Request("http://localhost/", { headers: { "x-forwarded-for": value } });
+
+  it("takes the address the nearest proxy appended, not the one a client wrote first", () => {
+    expect(clientIp(withForwarded("1.2.3.4, 198.51.100.7"))).toBe("198.51.100.7");
+    expect(clientIp(withForwarded("198.51.100.7"))).toBe("198.51.100.7");
+  });
+
+  it("falls back to X-Real-IP, then to a shared bucket", () => {
+    expect(clientIp(new Request("http://localhost/", { headers: { "x-real-ip": "203.0.113.9" } }))).toBe("203.0.113.9");
+    expect(clientIp(new Request("http://localhost/"))).toBe("unknown");
   });
 });

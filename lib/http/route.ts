@@ -20,9 +20,15 @@ type HandlerContext<Auth extends AuthRequirement, Params> = RouteContext<Params>
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** The client address as seen by the nearest proxy (first X-Forwarded-For hop). */
+/**
+ * The client address for per-IP limits: the last X-Forwarded-For entry. `next start` sets the
+ * header to the socket's address when the request has none, and a reverse proxy appends the
+ * address it saw, so the last entry is the one no client can choose; the first is whatever the
+ * client sent. (Without a proxy, a client that sends the header itself is still believed: Next
+ * keeps it and hides the socket.)
+ */
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   return forwarded || req.headers.get("x-real-ip") || "unknown";
 }
 

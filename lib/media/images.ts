@@ -8,7 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { storage } from "@/lib/storage/storage";
 import { detectMediaType } from "./file-types";
 import { prepareImage } from "./image-processing";
-import type { ImageView } from "./schemas";
+import { imageFileUrl, type ImageView } from "./schemas";
 import type { ReceivedFile } from "./upload";
 
 const imageSelect = {
@@ -25,7 +25,7 @@ const imageSelect = {
 type ImageRow = Omit<ImageView, "url">;
 
 function toView(row: ImageRow): ImageView {
-  return { ...row, url: `/api/v1/images/${row.id}/file` };
+  return { ...row, url: imageFileUrl(row.id) };
 }
 
 export function imageLimits() {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ocrLanguageCodes } from "./ocr-languages";
 
+/** The authorised download of a stored image (the owner's session or API key). */
+export const imageFileUrl = (imageId: string) => `/api/v1/images/${imageId}/file`;
+
 export const imageView = z.object({
   id: z.string(),
   mime: z.string().describe("The real type, from the file's magic numbers"),
