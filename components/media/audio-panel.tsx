@@ -5,6 +5,7 @@ import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { JobStatus } from "./job-status";
 import { ProgressBar } from "./progress-bar";
 import { useAnalyzeAudio, useSpokenLanguages, useTranscribeUpload, useVoiceChat, type AudioJson } from "./use-media";
@@ -71,6 +72,7 @@ function Transcript({ audio }: { audio: AudioJson }) {
 }
 
 export function AudioPanel() {
+  const hydrated = useHydrated();
   const [file, setFile] = useState<File | null>(null);
   const [language, setLanguage] = useState("");
   const [uploadPercent, setUploadPercent] = useState(0);
@@ -103,6 +105,8 @@ export function AudioPanel() {
           <input
             id="audio-file"
             data-testid="audio-file"
+            // A file picked before hydration would be lost: its change handler is not attached yet.
+            disabled={!hydrated}
             type="file"
             accept="audio/*,video/webm,.m4a"
             onChange={(event) => {

@@ -5,6 +5,7 @@ import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ocrLanguages } from "@/lib/media/ocr-languages";
 import { JobStatus } from "./job-status";
 import { ProgressBar } from "./progress-bar";
@@ -31,6 +32,7 @@ function OcrText({ result }: { result: OcrJson }) {
 }
 
 export function ImagePanel() {
+  const hydrated = useHydrated();
   const [uploadPercent, setUploadPercent] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [language, setLanguage] = useState("auto");
@@ -81,6 +83,8 @@ export function ImagePanel() {
           <input
             id="image-file"
             data-testid="image-file"
+            // A file picked before hydration would be lost: its change handler is not attached yet.
+            disabled={!hydrated}
             type="file"
             accept="image/jpeg,image/png,image/webp,image/gif,application/pdf"
             onChange={(event) => setFile(event.target.files?.[0] ?? null)}

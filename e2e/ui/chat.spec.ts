@@ -1,7 +1,15 @@
 // The chat in a real browser against the built app, whose providers point at the stub server.
+import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures/auth";
 import { renderTextPng, silentWav, windowsExecutable } from "../fixtures/media-files";
 import { resetStub, scriptStub, stubRequests } from "../fixtures/stub";
+
+/** Picks files as a person does, through the attach button (usable once the page has hydrated). */
+async function attachThroughButton(page: Page, files: Parameters<Page["setInputFiles"]>[1]) {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByTestId("attach-image").click();
+  await (await chooser).setFiles(files);
+}
 
 test.beforeEach(async () => {
   await resetStub();
@@ -67,7 +75,7 @@ test("edit a message and regenerate a reply; every version stays browsable", asy
 
 test("attach an image: it uploads with progress, the model is sent the image, and the message shows it after a reload", async ({ page, auth }) => {
   await auth.signUpAndIn("chat-image");
-  await page.getByTestId("attach-input").setInputFiles({ name: "note.png", mimeType: "image/png", buffer: await renderTextPng("Table 7") });
+  await attachThroughButton(page, { name: "note.png", mimeType: "image/png", buffer: await renderTextPng("Table 7") });
   await expect(page.getByTestId("attachment")).toHaveAttribute("data-state", "ready");
   await page.getByTestId("chat-input").fill("What does this say?");
   await page.getByTestId("chat-input").press("Enter");
@@ -88,7 +96,7 @@ test("attach an image: it uploads with progress, the model is sent the image, an
 
 test("a program named .png is refused on its thumbnail, and sending waits until it is removed", async ({ page, auth }) => {
   await auth.signUpAndIn("chat-image-refused");
-  await page.getByTestId("attach-input").setInputFiles({ name: "cat.png", mimeType: "image/png", buffer: windowsExecutable() });
+  await attachThroughButton(page, { name: "cat.png", mimeType: "image/png", buffer: windowsExecutable() });
   await expect(page.getByTestId("attachment-error")).toContainText(/whatever its name says|not an image|unsupported/i);
   await page.getByTestId("chat-input").fill("hello");
   await expect(page.getByTestId("chat-send")).toBeDisabled();
@@ -109,7 +117,7 @@ test("dictate with the microphone: the transcript lands in the message box to se
 
 test("an audio file attached in the composer is transcribed into the message box", async ({ page, auth }) => {
   await auth.signUpAndIn("chat-audio-file");
-  await page.getByTestId("attach-input").setInputFiles({ name: "memo.wav", mimeType: "audio/wav", buffer: silentWav(1) });
+  await attachThroughButton(page, { name: "memo.wav", mimeType: "audio/wav", buffer: silentWav(1) });
   await expect(page.getByTestId("chat-input")).toHaveValue(/Transcript of /, { timeout: 30_000 });
   await expect(page.getByTestId("attachment")).toHaveCount(0);
 });

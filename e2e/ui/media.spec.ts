@@ -13,6 +13,7 @@ test.describe("media page", () => {
   test("uploads an image, shows OCR progress and the text read from it", async ({ page, auth }) => {
     await auth.signUpAndIn("media-ocr");
     await page.goto("/media");
+    await expect(page.getByTestId("image-file")).toBeEnabled(); // hydrated: a file picked earlier is lost
     await page.getByTestId("image-file").setInputFiles({ name: "note.png", mimeType: "image/png", buffer: await renderTextPng("Hello BaatCheet 2026") });
     await page.getByTestId("image-upload").click();
     await expect(page.getByTestId("image-uploaded")).toBeVisible();
@@ -30,6 +31,7 @@ test.describe("media page", () => {
   test("refuses a program named .png, by what the file really is", async ({ page, auth }) => {
     await auth.signUpAndIn("media-415");
     await page.goto("/media");
+    await expect(page.getByTestId("image-file")).toBeEnabled(); // hydrated: a file picked earlier is lost
     await page.getByTestId("image-file").setInputFiles({ name: "cat.png", mimeType: "image/png", buffer: windowsExecutable() });
     await page.getByTestId("image-upload").click();
     await expect(page.getByTestId("form-error")).toContainText("whatever its name says");
@@ -39,6 +41,7 @@ test.describe("media page", () => {
   test("transcribes an audio file and summarises the transcript", async ({ page, auth }) => {
     await auth.signUpAndIn("media-audio");
     await page.goto("/media");
+    await expect(page.getByTestId("audio-file")).toBeEnabled(); // hydrated: a file picked earlier is lost
     await page.getByTestId("audio-file").setInputFiles({ name: "memo.wav", mimeType: "audio/wav", buffer: silentWav(2) });
     await page.getByTestId("audio-language").selectOption("ur");
     await page.getByTestId("audio-transcribe").click();
