@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { Role, Tier } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { readSessionToken } from "./session";
+import { cacheSession, getCachedSession, sessionCacheKey } from "./session-cache";
 
 export type Scope = "read" | "write" | "admin";
 
@@ -31,8 +32,14 @@ export function hasRole(principal: Pick<Principal, "role">, role: Role): boolean
   return roleRank[principal.role] >= roleRank[role];
 }
 
-/** Resolves the session in `headers` to a live user, or null (no session, revoked, deleted, unverified). */
+/**
+ * Resolves the session in `headers` to a live user, or null (no session, revoked, deleted,
+ * unverified). A live session is remembered for a few seconds (see session-cache.ts).
+ */
 export async function principalFromHeaders(headers: Headers): Promise<Principal | null> {
+  const key = sessionCacheKey(headers);
+  const cached = key ? getCachedSession(key) : null;
+  if (cached) return cached;
   const token = await readSessionToken(headers);
   if (!token?.sub) return null;
   const user = await db().user.findUnique({
@@ -41,7 +48,9 @@ export async function principalFromHeaders(headers: Headers): Promise<Principal 
   });
   if (!user || !user.emailVerified || user.sessionVersion !== (token.sv ?? 0)) return null;
   const scopes: Scope[] = user.role === "admin" ? ["read", "write", "admin"] : ["read", "write"];
-  return { userId: user.id, email: user.email, role: user.role, tier: user.tier, scopes, via: "session" };
+  const principal: Principal = { userId: user.id, email: user.email, role: user.role, tier: user.tier, scopes, via: "session" };
+  if (key) cacheSession(key, principal, typeof token.exp === "number" ? token.exp * 1000 : undefined);
+  return principal;
 }
 
 /**

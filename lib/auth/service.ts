@@ -8,6 +8,7 @@ import { sendMail } from "@/lib/mail/send";
 import { assertNotLockedOut, clearLoginFailures, recordLoginFailure } from "./brute-force";
 import { CODE_TTL_MINUTES, consumeCode, issueCode } from "./codes";
 import { getDecoyHash, hashPassword, verifyPassword } from "./password";
+import { forgetSessionsOf } from "./session-cache";
 import type {
   ChangePasswordInput,
   LoginInput,
@@ -146,6 +147,7 @@ export async function resetPassword(input: ResetPasswordInput): Promise<PublicUs
       emailVerified: user.emailVerified ?? new Date(),
     },
   });
+  forgetSessionsOf(user.id);
   return toPublicUser(updated);
 }
 
@@ -160,5 +162,6 @@ export async function changePassword(options: { userId: string } & ChangePasswor
     where: { id: user.id },
     data: { passwordHash: await hashPassword(options.newPassword), sessionVersion: { increment: 1 } },
   });
+  forgetSessionsOf(user.id);
   return toPublicUser(updated);
 }

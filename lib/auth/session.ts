@@ -6,6 +6,7 @@ import { Auth, raw, skipCSRFCheck } from "@auth/core";
 import { getToken, type JWT } from "@auth/core/jwt";
 import { authConfig } from "./auth-config";
 import { getAuthSecret } from "./secret";
+import { forgetSession, sessionCacheKey } from "./session-cache";
 import { issueSessionTicket } from "./session-ticket";
 
 export interface CookieToSet {
@@ -39,6 +40,8 @@ export async function startSession(origin: string, userId: string): Promise<Cook
 }
 
 export async function endSession(req: Request): Promise<CookieToSet[]> {
+  const key = sessionCacheKey(req.headers);
+  if (key) forgetSession(key);
   return runAuthAction(new URL(req.url).origin, "signout", {}, req.headers.get("cookie"));
 }
 

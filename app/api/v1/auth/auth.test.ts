@@ -237,6 +237,8 @@ describe("sign in", () => {
 describe("passwords", () => {
   it("resets with the mailed code and revokes existing sessions", async () => {
     const { client, email, password } = await signedIn();
+    // Resolved once before the reset, so a remembered session must be dropped by it.
+    expect((await client.call(me, "/api/v1/auth/me")).status).toBe(200);
     const stranger = new TestClient();
     expect((await stranger.call(forgotPassword, "/api/v1/auth/password/forgot", { body: { email } })).status).toBe(202);
     const code = await latestMailedCode(email);
@@ -261,6 +263,7 @@ describe("passwords", () => {
     const { client, email, password } = await signedIn();
     const otherDevice = new TestClient();
     await otherDevice.call(login, "/api/v1/auth/login", { body: { email, password } });
+    expect((await otherDevice.call(me, "/api/v1/auth/me")).status).toBe(200);
 
     const wrong = await client.call<ErrorBody>(changePassword, "/api/v1/auth/password/change", {
       body: { currentPassword: "not it at all", newPassword: "another password" },
