@@ -180,10 +180,14 @@ async function main() {
     const direct = (url = stub.baseURL) => timeStream(`${url}/chat/completions`, directInit(), stubIsContent);
     const relayed = () => timeStream(`http://127.0.0.1:${RELAY_PORT}/v1/chat/completions`, directInit(), stubIsContent);
 
-    // One conversation per concurrent slot, created (and titled) before measuring.
-    const conversations: string[] = [];
+    // One conversation per concurrent slot, created (and titled) before measuring. Each measured
+    // turn edits the conversation's first question (same text): the app does all the work of a
+    // turn in an existing conversation (load, check, write the question and reply, stream,
+    // account), and the model is sent exactly what the direct baseline sends, however many
+    // turns ran before.
+    const conversations: { conversationId: string; messageId: string }[] = [];
     const routed = async (slot: number) => {
-      const body = { action: "send", message: PROMPT, modelId: "openai_compatible:stub-fast", conversationId: conversations[slot] };
+      const body = { action: "edit", message: PROMPT, modelId: "openai_compatible:stub-fast", ...conversations[slot] };
       return timeStream(
         `${APP}/api/v1/chat`,
         { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) },
@@ -195,10 +199,10 @@ async function main() {
         const response = await fetch(`${APP}/api/v1/chat`, {
           method: "POST",
           headers: { "content-type": "application/json", cookie },
-          body: JSON.stringify({ action: "send", message: "warm up", modelId: "openai_compatible:stub-fast" }),
+          body: JSON.stringify({ action: "send", message: PROMPT, modelId: "openai_compatible:stub-fast" }),
         });
-        await response.text();
-        conversations.push(response.headers.get("x-conversation-id")!);
+        const messageId = (await response.text()).match(/"userMessageId":"([^"]+)"/)![1]!;
+        conversations.push({ conversationId: response.headers.get("x-conversation-id")!, messageId });
       } else conversations.push(conversations[slot % 50]!);
     }
 

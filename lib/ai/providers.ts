@@ -5,7 +5,7 @@ import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createGroq } from "@ai-sdk/groq";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { aiProviderIds, type AiProviderId, type ProviderEnv } from "@/lib/env";
 
 interface ProviderDefaults {
@@ -68,33 +68,49 @@ export interface LanguageModelTarget {
   providerModelId: string;
   /** Undefined only for a keyless OpenAI-compatible server. */
   apiKey: string | undefined;
-  /** Lets the caller observe raw responses (rate-limit headers, timings) or route through a proxy. */
-  fetch?: typeof globalThis.fetch;
 }
 
 /**
  * Builds an AI SDK model bound to one key of the pool. The key is always passed explicitly:
  * left undefined, the AI SDK providers would fall back to reading process.env themselves.
  */
-export function createLanguageModel({ provider, providerModelId, apiKey, fetch }: LanguageModelTarget): LanguageModel {
+export function createLanguageModel({ provider, providerModelId, apiKey }: LanguageModelTarget): LanguageModelV3 {
   const { id, baseURL } = provider;
   if (baseURL === undefined) throw new Error(`Provider ${id} has no base URL configured.`);
   if (id === "openai_compatible") {
-    return createOpenAICompatible({ name: id, baseURL, apiKey, fetch, includeUsage: true }).chatModel(providerModelId);
+    return createOpenAICompatible({ name: id, baseURL, apiKey, includeUsage: true }).chatModel(providerModelId);
   }
   if (apiKey === undefined) throw new Error(`Provider ${id} needs an API key.`);
   switch (id) {
     case "groq":
-      return createGroq({ baseURL, apiKey, fetch })(providerModelId);
+      return createGroq({ baseURL, apiKey })(providerModelId);
     case "openai":
       // Chat Completions rather than the Responses API: the wire format every other provider
       // here (and the stub server in tests) speaks, so failover and usage accounting behave alike.
-      return createOpenAI({ baseURL, apiKey, fetch }).chat(providerModelId);
+      return createOpenAI({ baseURL, apiKey }).chat(providerModelId);
     case "gemini":
-      return createGoogleGenerativeAI({ baseURL, apiKey, fetch })(providerModelId);
+      return createGoogleGenerativeAI({ baseURL, apiKey })(providerModelId);
     case "openrouter":
     case "deepseek":
     case "huggingface":
-      return createOpenAICompatible({ name: id, baseURL, apiKey, fetch, includeUsage: true }).chatModel(providerModelId);
+      return createOpenAICompatible({ name: id, baseURL, apiKey, includeUsage: true }).chatModel(providerModelId);
   }
+}
+
+// Models are stateless and building one costs ~0.5 ms (each builds its response schemas), so
+// the router reuses one per provider, base URL, key and model. Bounded for tests that make
+// many registries; a deployment has a few keys times a few models.
+const MAX_CACHED_MODELS = 1_000;
+const models = new Map<string, LanguageModelV3>();
+
+/** `createLanguageModel`, built once per target and reused. */
+export function languageModelFor(target: LanguageModelTarget): LanguageModelV3 {
+  const key = JSON.stringify([target.provider.id, target.provider.baseURL, target.apiKey ?? null, target.providerModelId]);
+  let model = models.get(key);
+  if (!model) {
+    if (models.size >= MAX_CACHED_MODELS) models.clear();
+    model = createLanguageModel(target);
+    models.set(key, model);
+  }
+  return model;
 }

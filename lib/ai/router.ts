@@ -1,10 +1,12 @@
 // Streams one reply across key pools and providers. A failed attempt (429, 5xx, timeout,
 // garbage) moves to the next healthy key, then to the next candidate model. If text already
 // reached the user, the next model continues from it, so the reply reads as one.
-import { APICallError, streamText, type ModelMessage } from "ai";
+import type { LanguageModelV3StreamPart } from "@ai-sdk/provider";
+import { APICallError, type ModelMessage } from "ai";
 import type { CatalogueModel } from "./catalogue";
 import { classifyFailure, type AcquiredKey, type KeyPool, type ResponseHeaders } from "./key-pool";
-import { createLanguageModel } from "./providers";
+import { toProviderPrompt } from "./prompt";
+import { languageModelFor } from "./providers";
 import type { AiRuntime } from "./runtime";
 
 export interface AttemptRecord {
@@ -96,7 +98,6 @@ async function attempt(ctx: AttemptContext): Promise<{ record: AttemptRecord; te
   let text = "";
   let firstTokenAt: number | undefined;
   let usage = { inputTokens: 0, outputTokens: 0 };
-  let successHeaders: ResponseHeaders | undefined;
   const record = (outcome: AttemptRecord["outcome"], extra: Partial<AttemptRecord> = {}): AttemptRecord => ({
     model,
     keyId: key.id,
@@ -109,53 +110,47 @@ async function attempt(ctx: AttemptContext): Promise<{ record: AttemptRecord; te
     ...extra,
   });
 
+  let reader: ReadableStreamDefaultReader<LanguageModelV3StreamPart> | undefined;
   try {
     arm("first_token", request.firstTokenTimeoutMs);
-    const result = streamText({
-      model: createLanguageModel({
-        provider: runtime.registry.providers[model.provider],
-        providerModelId: model.providerModelId,
-        apiKey: key.apiKey,
-        fetch: async (input, init) => {
-          const response = await fetch(input, init);
-          if (response.ok) successHeaders = response.headers;
-          return response;
-        },
-      }),
-      system: request.system,
-      messages: continuationMessages(request.messages, ctx.partial),
+    const { stream, response } = await languageModelFor({
+      provider: runtime.registry.providers[model.provider],
+      providerModelId: model.providerModelId,
+      apiKey: key.apiKey,
+    }).doStream({
+      prompt: toProviderPrompt(request.system, continuationMessages(request.messages, ctx.partial)),
       temperature: request.temperature,
       maxOutputTokens: request.maxOutputTokens,
       abortSignal: controller.signal,
-      maxRetries: 0,
-      // Errors arrive as stream parts and are handled below; the default handler would log them.
-      onError: () => undefined,
+      includeRawChunks: false,
     });
+    reader = stream.getReader();
     let finished = false;
-    for await (const part of result.fullStream) {
-      if (part.type === "text-delta" && part.text) {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      const part = read.value;
+      if (part.type === "text-delta" && part.delta) {
         firstTokenAt ??= runtime.now();
         arm("idle", request.idleTimeoutMs);
-        text += part.text;
-        request.onDelta?.(part.text);
+        text += part.delta;
+        request.onDelta?.(part.delta);
       } else if (part.type === "error") {
         throw part.error;
-      } else if (part.type === "abort") {
-        throw timeoutError ?? new DOMException("aborted", "AbortError");
       } else if (part.type === "finish") {
-        usage = { inputTokens: part.totalUsage.inputTokens ?? 0, outputTokens: part.totalUsage.outputTokens ?? 0 };
+        usage = { inputTokens: part.usage.inputTokens.total ?? 0, outputTokens: part.usage.outputTokens.total ?? 0 };
         finished = true;
       }
     }
     if (!finished) throw new Error("the stream ended without finishing");
-    pool.reportSuccess(key.id, { latencyMs: runtime.now() - started, headers: successHeaders });
+    pool.reportSuccess(key.id, { latencyMs: runtime.now() - started, headers: response?.headers });
     return { record: record("success"), text, finished: true };
   } catch (error) {
+    reader?.cancel().catch(() => undefined);
     if (request.abortSignal?.aborted) {
       pool.release(key.id);
       return { record: record("aborted"), text, finished: false };
     }
-    const failure = describeError(error);
+    // Our own timeout surfaces as an abort of the fetch or the stream: report it as what it was.
+    const failure = describeError(timeoutError ?? error);
     pool.reportFailure(key.id, { status: failure.status, headers: failure.headers, message: failure.message });
     return {
       record: record(text ? "cut" : "failed", { status: failure.status, error: failure.message }),

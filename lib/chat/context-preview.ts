@@ -6,13 +6,16 @@ import { aiRuntime } from "@/lib/ai/runtime";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf } from "./attachments";
 import { fitContext } from "./context";
-import { loadTurnContext, threadTo } from "./service";
+import { loadBranch } from "./turn-store";
+import { AppError } from "@/lib/http/errors";
 
 const MAX_REPLY_TOKENS = 4096;
 
 export async function previewContext(options: { userId: string; conversationId: string }) {
-  const { conversation, messages } = await loadTurnContext(options.userId, options.conversationId);
-  const thread = threadTo(messages, conversation.activeLeafId).filter(
+  const loaded = await loadBranch(options);
+  if (!loaded) throw new AppError("not_found", "Conversation not found.");
+  const { conversation } = loaded;
+  const thread = loaded.branch.filter(
     (message) => message.content !== "" || attachmentsOf(message).length > 0,
   );
   const lastQuestion = [...thread].reverse().find((message) => message.role === "user")?.content ?? "";
@@ -27,7 +30,7 @@ export async function previewContext(options: { userId: string; conversationId: 
     : undefined;
   const contextWindow = model?.contextWindow ?? 8192;
   const replyBudget = Math.min(model?.maxOutputTokens ?? MAX_REPLY_TOKENS, MAX_REPLY_TOKENS);
-  const system = joinSystemPrompts(conversation.project?.instructions, conversation.systemPrompt);
+  const system = joinSystemPrompts(conversation.projectInstructions, conversation.systemPrompt);
   const fitted = fitContext(thread, { contextWindow, replyBudget }, system ?? undefined);
   return {
     model: model?.id ?? null,

@@ -10,6 +10,7 @@ import { newId } from "@/lib/db/ids";
 import { findChatImages } from "@/lib/media/chat-attachments";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf, toAttachments, userMessageTokens } from "./attachments";
+import { loadBranch, saveTurn } from "./turn-store";
 import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
 export async function getConversationOrThrow(options: { userId: string; conversationId: string }) {
@@ -51,22 +52,7 @@ export interface PreparedTurn {
   persist: () => Promise<void>;
 }
 
-const TURN_WRITE_WAIT_MS = 60_000;
-
 const isNewConversation = (input: ChatRequestInput) => input.action === "send" && !input.conversationId;
-
-/** What a turn reads: the conversation, its project's instructions and its messages, in one round trip. */
-export async function loadTurnContext(userId: string, conversationId: string) {
-  const [conversation, messages] = await Promise.all([
-    db().conversation.findFirst({
-      where: { id: conversationId, userId, deletedAt: null },
-      include: { project: { select: { instructions: true } } },
-    }),
-    loadMessages(conversationId),
-  ]);
-  if (!conversation) throw new AppError("not_found", "Conversation not found.");
-  return { conversation, messages };
-}
 
 /**
  * Plans a turn: validates it against the stored conversation and returns the thread to send,
@@ -76,36 +62,39 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
   const { userId, input } = options;
   const now = Date.now();
   const creating = isNewConversation(input);
-  const { conversation, messages } = creating
-    ? {
-        conversation: {
-          id: newId(),
-          systemPrompt: input.action === "send" ? input.systemPrompt || null : null,
-          temperature: input.temperature ?? null,
-          activeLeafId: null,
-          project: null,
-        },
-        messages: [] as Message[],
-      }
-    : await loadTurnContext(userId, input.conversationId!);
-  const byId = new Map(messages.map((message) => [message.id, message]));
+  // Edit and regenerate read the branch ending at the message they act on; send, the active one.
+  const loaded = creating
+    ? null
+    : await loadBranch({ userId, conversationId: input.conversationId!, leafId: input.action === "send" ? undefined : input.messageId });
+  if (!creating && !loaded) throw new AppError("not_found", "Conversation not found.");
+  const conversation = loaded?.conversation ?? {
+    id: newId(),
+    systemPrompt: input.action === "send" ? input.systemPrompt || null : null,
+    temperature: input.temperature ?? null,
+    activeLeafId: null,
+    projectInstructions: null,
+  };
+  const branch = loaded?.branch ?? [];
+  const target = input.action === "send" ? undefined : branch.at(-1);
 
   let userMessage: Message;
+  let thread: Message[];
   let userMessageIsNew = false;
   if (input.action === "regenerate") {
-    const reply = byId.get(input.messageId);
-    const question = reply?.parentId ? byId.get(reply.parentId) : undefined;
-    if (!reply || reply.role !== "assistant" || !question) throw new AppError("not_found", "Reply not found.");
+    const question = branch.at(-2);
+    if (!target || target.role !== "assistant" || !question) throw new AppError("not_found", "Reply not found.");
     userMessage = question;
+    thread = branch.slice(0, -1);
   } else {
     let parentId = conversation.activeLeafId;
+    let history = branch;
     let attachments = input.imageIds ? toAttachments(await findChatImages({ userId, imageIds: input.imageIds })) : [];
     if (input.action === "edit") {
-      const edited = byId.get(input.messageId);
-      if (!edited || edited.role !== "user") throw new AppError("not_found", "Message not found.");
-      parentId = edited.parentId;
+      if (!target || target.role !== "user") throw new AppError("not_found", "Message not found.");
+      parentId = target.parentId;
+      history = branch.slice(0, -1);
       // An edit keeps the images unless it says otherwise.
-      if (!input.imageIds) attachments = attachmentsOf(edited);
+      if (!input.imageIds) attachments = attachmentsOf(target);
       if (!input.message && attachments.length === 0) throw new AppError("validation_failed", "Type a message first.");
     }
     userMessage = {
@@ -126,60 +115,37 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
       createdAt: new Date(now),
     };
     userMessageIsNew = true;
-    byId.set(userMessage.id, userMessage);
+    thread = [...history, userMessage];
   }
   const assistantMessageId = newId();
   // The request decides the mode: a model id is manual, none is auto.
   const generation = { modelMode: input.modelId ? "manual" : "auto", modelId: input.modelId ?? null } as const;
 
   const persist = () =>
-    db().$transaction(
-      async (tx) => {
-        if (creating) {
-          await tx.conversation.create({
-            data: { id: conversation.id, userId, systemPrompt: conversation.systemPrompt, temperature: conversation.temperature, ...generation },
-          });
-        }
-        if (userMessageIsNew) {
-          const { id, parentId, content, tokenCount, createdAt } = userMessage;
-          const attachments = (userMessage.attachments ?? undefined) as Prisma.InputJsonValue | undefined;
-          await tx.message.create({
-            data: { id, conversationId: conversation.id, parentId, role: "user", content, attachments, tokenCount, createdAt },
-          });
-        }
-        await tx.message.create({
-          data: {
-            id: assistantMessageId,
-            conversationId: conversation.id,
-            parentId: userMessage.id,
-            role: "assistant",
-            content: "",
-            status: "streaming",
-            modelId: input.modelId ?? null,
-            // After the question even when both are written within one millisecond.
-            createdAt: new Date(Math.max(now, userMessage.createdAt.getTime()) + 1),
-          },
-        });
-        await tx.conversation.update({
-          where: { id: conversation.id },
-          data: {
-            activeLeafId: assistantMessageId,
-            ...generation,
-            ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
-          },
-        });
+    saveTurn({
+      userId,
+      conversationId: conversation.id,
+      create: creating ? { systemPrompt: conversation.systemPrompt, temperature: conversation.temperature } : undefined,
+      question: userMessageIsNew ? userMessage : undefined,
+      reply: {
+        id: assistantMessageId,
+        parentId: userMessage.id,
+        modelId: input.modelId ?? null,
+        // After the question even when both are written within one millisecond.
+        createdAt: new Date(Math.max(now, userMessage.createdAt.getTime()) + 1),
       },
-      // Under a burst of turns, waiting for a pooled connection beats failing after Prisma's 2 s default.
-      { maxWait: TURN_WRITE_WAIT_MS, timeout: TURN_WRITE_WAIT_MS },
-    );
+      generation,
+      temperature: input.temperature,
+    });
 
   return {
     conversationId: conversation.id,
-    isNewConversation: messages.length === 0,
+    // No message yet: its first reply names it.
+    isNewConversation: creating || (input.action === "send" && conversation.activeLeafId === null),
     // A project's instructions come before the conversation's own system prompt.
-    systemPrompt: joinSystemPrompts(conversation.project?.instructions, conversation.systemPrompt),
+    systemPrompt: joinSystemPrompts(conversation.projectInstructions, conversation.systemPrompt),
     temperature: input.temperature ?? conversation.temperature,
-    thread: threadTo([...byId.values()], userMessage.id),
+    thread,
     userMessage,
     assistantMessageId,
     persist,

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { parseUiStream, signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import type { TestClient } from "@/lib/testing/http";
 import { conversationView } from "@/lib/chat/schemas";
+import { loadBranch } from "@/lib/chat/turn-store";
 import { GET as getConversation, PATCH as updateSettings } from "./[id]/route";
 import { POST as switchBranch } from "./[id]/branch/route";
 import { GET as getContext } from "./[id]/context/route";
@@ -20,10 +21,11 @@ type View = {
 
 let stubs: StubProviders;
 let client: TestClient;
+let userId: string;
 
 beforeAll(async () => {
   stubs = await startStubProviders();
-  ({ client } = await signedInClient());
+  ({ client, userId } = await signedInClient());
 });
 afterAll(() => stubs.close());
 beforeEach(() => {
@@ -177,6 +179,27 @@ describe("edit, regenerate and versions", () => {
     expect(after.map((message) => message.content)).toEqual(["edited question", "Echo: edited question"]);
     expect(after[0]!.versions).toMatchObject({ index: 1 });
     expect(after[0]!.versions.ids).toContain(before[0]!.id);
+  });
+
+  it("reads a branch exactly as Prisma stores it, ignoring other branches, and moves the conversation up the list", async () => {
+    const first = await send({ message: "first turn" });
+    const conversationId = first.conversationId!;
+    const before = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    await send({ message: "second turn", conversationId });
+    const [question] = (await view(conversationId)).body.messages;
+    await client.call<string>(chat, "/api/v1/chat", {
+      body: { action: "edit", conversationId, messageId: question!.id, message: "first turn, edited" },
+    });
+
+    const stored = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(stored.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
+    expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const loaded = await loadBranch({ userId, conversationId });
+    const rows = await db().message.findMany({ where: { conversationId } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(loaded!.branch.map((message) => message.content)).toEqual(["first turn, edited", "Echo: first turn, edited"]);
+    for (const message of loaded!.branch) expect(message).toEqual(byId.get(message.id));
+    expect(await loadBranch({ userId: "someone-else", conversationId })).toBeNull();
   });
 
   it("sends only the active branch, newest last, as context", async () => {

@@ -1,0 +1,129 @@
+// What a chat turn reads and writes, in SQL on the driver. A turn reads one branch, not the whole
+// tree: the conversation (with its project's instructions) and the messages from one message up
+// to the root, in one round trip, so a conversation with many edits costs no more than its
+// active branch. The read sits before the first token and the writes run beside every stream:
+// through Prisma they cost ~3x the time and most of a turn's CPU (measured with e2e/bench), so
+// this hot path skips the ORM. Everything else about conversations goes through Prisma.
+import "server-only";
+import { database } from "@/lib/db";
+import type { Message, ModelMode } from "@/lib/db/generated/client";
+
+export interface BranchConversation {
+  id: string;
+  systemPrompt: string | null;
+  temperature: number | null;
+  activeLeafId: string | null;
+  modelMode: "auto" | "manual";
+  modelId: string | null;
+  projectInstructions: string | null;
+}
+
+interface BranchRow extends BranchConversation {
+  /** Root first; `json_agg` renders timestamps without a zone (they are stored in UTC). */
+  branch: (Omit<Message, "createdAt" | "stopRequestedAt"> & { createdAt: string; stopRequestedAt: string | null })[];
+}
+
+/** A guard, not a limit anyone meets: parent links never form a cycle, but a loop must not hang. */
+const MAX_DEPTH = 100_000;
+
+const utc = (timestamp: string) => new Date(/[Zz]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
+
+/**
+ * The user's live conversation and the branch ending at `leafId` (default: its active leaf),
+ * root first. Null when the conversation is not the user's (or is deleted); an empty branch
+ * when `leafId` is not a message of it.
+ */
+export async function loadBranch(options: {
+  userId: string;
+  conversationId: string;
+  leafId?: string;
+}): Promise<{ conversation: BranchConversation; branch: Message[] } | null> {
+  const rows = await database().sql.query<BranchRow>(`
+    WITH RECURSIVE conv AS (
+      SELECT c."id", c."systemPrompt", c."temperature", c."activeLeafId", c."modelMode"::text AS "modelMode", c."modelId",
+             p."instructions" AS "projectInstructions"
+      FROM "Conversation" c LEFT JOIN "Project" p ON p."id" = c."projectId"
+      WHERE c."id" = $1 AND c."userId" = $2 AND c."deletedAt" IS NULL
+    ), chain AS (
+      SELECT m."id", m."parentId", 0 AS depth
+      FROM "Message" m JOIN conv ON m."conversationId" = conv."id"
+      WHERE m."id" = COALESCE($3::text, conv."activeLeafId")
+      UNION ALL
+      SELECT m."id", m."parentId", chain.depth + 1
+      FROM "Message" m JOIN chain ON m."id" = chain."parentId"
+      WHERE chain.depth < $4
+    )
+    SELECT conv.*, COALESCE((
+      SELECT json_agg(json_build_object(
+        'id', m."id", 'conversationId', m."conversationId", 'parentId', m."parentId", 'role', m."role",
+        'content', m."content", 'status', m."status", 'modelId', m."modelId", 'route', m."route",
+        'attachments', m."attachments", 'tokenCount', m."tokenCount", 'promptTokens', m."promptTokens",
+        'completionTokens', m."completionTokens", 'error', m."error", 'stopRequestedAt', m."stopRequestedAt",
+        'createdAt', m."createdAt"
+      ) ORDER BY chain.depth DESC)
+      FROM chain JOIN "Message" m ON m."id" = chain."id"
+    ), '[]'::json) AS "branch"
+    FROM conv`,
+    [options.conversationId, options.userId, options.leafId ?? null, MAX_DEPTH],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { branch, ...conversation } = row;
+  return {
+    conversation,
+    branch: branch.map((message) => ({
+      ...message,
+      createdAt: utc(message.createdAt),
+      stopRequestedAt: message.stopRequestedAt === null ? null : utc(message.stopRequestedAt),
+    })),
+  };
+}
+
+export interface TurnWrite {
+  userId: string;
+  conversationId: string;
+  /** A new conversation is created with the turn, with these settings. */
+  create?: { systemPrompt: string | null; temperature: number | null };
+  /** The question, when the turn asks a new one (send, edit); a regeneration reuses its question. */
+  question?: Pick<Message, "id" | "parentId" | "content" | "attachments" | "tokenCount" | "createdAt">;
+  reply: { id: string; parentId: string; modelId: string | null; createdAt: Date };
+  generation: { modelMode: ModelMode; modelId: string | null };
+  /** Set only when the turn changes it. */
+  temperature?: number;
+}
+
+/** Timestamps are stored in UTC without a zone; an ISO string keeps the driver from using local time. */
+const iso = (date: Date) => date.toISOString();
+
+/** Writes the turn in one transaction: the conversation when new, the question, the empty reply, the active leaf. */
+export async function saveTurn(turn: TurnWrite): Promise<void> {
+  const now = iso(new Date());
+  await database().sql.transaction(async (tx) => {
+    if (turn.create) {
+      await tx.query(
+        `INSERT INTO "Conversation" ("id", "userId", "systemPrompt", "temperature", "modelMode", "modelId", "createdAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5::"ModelMode", $6, $7, $7)`,
+        [turn.conversationId, turn.userId, turn.create.systemPrompt, turn.create.temperature, turn.generation.modelMode, turn.generation.modelId, now],
+      );
+    }
+    if (turn.question) {
+      const { id, parentId, content, attachments, tokenCount, createdAt } = turn.question;
+      await tx.query(
+        `INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "content", "status", "attachments", "tokenCount", "createdAt")
+         VALUES ($1, $2, $3, 'user', $4, 'complete', $5::jsonb, $6, $7)`,
+        [id, turn.conversationId, parentId, content, attachments === null ? null : JSON.stringify(attachments), tokenCount, iso(createdAt)],
+      );
+    }
+    await tx.query(
+      `INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "content", "status", "modelId", "createdAt")
+       VALUES ($1, $2, $3, 'assistant', '', 'streaming', $4, $5)`,
+      [turn.reply.id, turn.conversationId, turn.reply.parentId, turn.reply.modelId, iso(turn.reply.createdAt)],
+    );
+    await tx.query(
+      `UPDATE "Conversation" SET "activeLeafId" = $2, "modelMode" = $3::"ModelMode", "modelId" = $4,
+         "temperature" = CASE WHEN $5 THEN $6 ELSE "temperature" END, "updatedAt" = $7
+       WHERE "id" = $1`,
+      [turn.conversationId, turn.reply.id, turn.generation.modelMode, turn.generation.modelId, turn.temperature !== undefined, turn.temperature ?? null, now],
+    );
+  });
+}
