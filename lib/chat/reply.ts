@@ -138,6 +138,7 @@ export async function streamChatReply(options: {
         modelId: result.final?.model.id ?? route?.model,
         route,
         usage,
+        replyTokens: result.status === "complete" && result.attempts.length === 1 ? result.final?.usage.outputTokens : undefined,
         error: result.error?.message,
       });
 

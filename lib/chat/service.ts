@@ -2,15 +2,15 @@
 // message, saved while the model call starts) and later completed with whatever arrived.
 import "server-only";
 import { aiRuntime } from "@/lib/ai/runtime";
-import { countMessageTokens } from "@/lib/ai/tokens";
+import { countMessageTokens, MESSAGE_OVERHEAD_TOKENS } from "@/lib/ai/tokens";
 import { db } from "@/lib/db";
-import type { Message, MessageStatus, Prisma } from "@/lib/db/generated/client";
+import type { Message, MessageStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/db/ids";
 import { findChatImages } from "@/lib/media/chat-attachments";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf, toAttachments, userMessageTokens } from "./attachments";
-import { loadBranch, saveTurn } from "./turn-store";
+import { loadBranch, saveReply, saveTurn } from "./turn-store";
 import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
 export async function getConversationOrThrow(options: { userId: string; conversationId: string }) {
@@ -159,20 +159,21 @@ export async function completeAssistantMessage(options: {
   modelId?: string;
   route?: ReplyRoute;
   usage?: { promptTokens: number; completionTokens: number };
+  /** The provider's count of the whole reply, when one attempt wrote all of it. */
+  replyTokens?: number;
   error?: string;
 }) {
-  await db().message.update({
-    where: { id: options.messageId },
-    data: {
-      content: options.content,
-      status: options.status,
-      modelId: options.modelId,
-      route: options.route as Prisma.InputJsonValue | undefined,
-      tokenCount: countMessageTokens(options.content),
-      promptTokens: options.usage?.promptTokens,
-      completionTokens: options.usage?.completionTokens,
-      error: options.error ?? null,
-    },
+  await saveReply({
+    id: options.messageId,
+    content: options.content,
+    status: options.status,
+    modelId: options.modelId ?? null,
+    route: options.route ?? null,
+    // The provider counted the reply already; the local tokenizer is the fallback (cut or continued replies).
+    tokenCount: options.replyTokens ? options.replyTokens + MESSAGE_OVERHEAD_TOKENS : countMessageTokens(options.content),
+    promptTokens: options.usage?.promptTokens ?? null,
+    completionTokens: options.usage?.completionTokens ?? null,
+    error: options.error ?? null,
   });
 }
 

@@ -6,7 +6,8 @@
 // this hot path skips the ORM. Everything else about conversations goes through Prisma.
 import "server-only";
 import { database } from "@/lib/db";
-import type { Message, ModelMode } from "@/lib/db/generated/client";
+import type { Message, MessageStatus, ModelMode } from "@/lib/db/generated/client";
+import type { ReplyRoute } from "./schemas";
 
 export interface BranchConversation {
   id: string;
@@ -126,4 +127,36 @@ export async function saveTurn(turn: TurnWrite): Promise<void> {
       [turn.conversationId, turn.reply.id, turn.generation.modelMode, turn.generation.modelId, turn.temperature !== undefined, turn.temperature ?? null, now],
     );
   });
+}
+
+export interface ReplyWrite {
+  id: string;
+  content: string;
+  status: Exclude<MessageStatus, "streaming">;
+  modelId: string | null;
+  route: ReplyRoute | null;
+  tokenCount: number;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  error: string | null;
+}
+
+/** Completes the reply with what arrived. The model id stays as the turn asked when none served it. */
+export async function saveReply(reply: ReplyWrite): Promise<void> {
+  await database().sql.query(
+    `UPDATE "Message" SET "content" = $2, "status" = $3::"MessageStatus", "modelId" = COALESCE($4, "modelId"), "route" = $5::jsonb,
+       "tokenCount" = $6, "promptTokens" = $7, "completionTokens" = $8, "error" = $9
+     WHERE "id" = $1`,
+    [
+      reply.id,
+      reply.content,
+      reply.status,
+      reply.modelId,
+      reply.route === null ? null : JSON.stringify(reply.route),
+      reply.tokenCount,
+      reply.promptTokens,
+      reply.completionTokens,
+      reply.error,
+    ],
+  );
 }
