@@ -230,14 +230,49 @@ async function main() {
     console.log(`app peak memory (VmHWM) ${peakRssMb(app).toFixed(0)} MB (target ≤ 300 MB)`);
 
     // 3 of 10 keys answer 429: no client-visible errors expected.
+    stub.reset();
     stub.script(
       [1, 2, 3].map((n) => ({ kind: "status" as const, status: 429, retryAfterSeconds: 5, times: 1000, match: { key: `bench-key-${n}` } })),
     );
     const withFailures = await concurrent(100, (slot) => routed(slot));
+    // A key that answered 429 must get nothing more until its retry-after (5 s) is over; the
+    // first concurrent wave reaches it before its first 429 is back.
+    const limitedKeys = new Set(["bench-key-1", "bench-key-2", "bench-key-3"]);
+    const firstHit = new Map<string, number>();
+    let duringCooldown = 0;
+    for (const request of stub.requests) {
+      if (!request.key || !limitedKeys.has(request.key)) continue;
+      const first = firstHit.get(request.key) ?? request.time;
+      firstHit.set(request.key, first);
+      if (request.time - first > 100 && request.time - first < 5_000) duringCooldown += 1;
+    }
     const healthy = await concurrent(100, (slot) => routed(slot));
     console.log(
       `30% of keys answering 429: errors ${withFailures.filter((t) => !t.ok).length}/100; ` +
-        `TTFT p50 ${fmt(percentile(withFailures.map((t) => t.ttftMs), 50))} vs ${fmt(percentile(healthy.map((t) => t.ttftMs), 50))} once cooled down`,
+        `TTFT p50 ${fmt(percentile(withFailures.map((t) => t.ttftMs), 50))} vs ${fmt(percentile(healthy.map((t) => t.ttftMs), 50))} once cooled down; ` +
+        `requests to a 429 key during its cooldown: ${duringCooldown} (target 0)`,
+    );
+
+    // Failover cost: the first key tried answers 429 once, the next serves. Compared with the
+    // stub's own round trip for a 429, and with a plain turn, sequentially.
+    await new Promise((resolve) => setTimeout(resolve, 5_500)); // every cooled key is back
+    stub.reset();
+    const once429 = () => stub.script({ kind: "status" as const, status: 429, retryAfterSeconds: 5, times: 1 });
+    const errorRoundTrips = await sequential(20, async () => {
+      once429();
+      const started = performance.now();
+      await (await fetch(`${stub.baseURL}/chat/completions`, directInit())).text();
+      return performance.now() - started;
+    });
+    const plainTurns = await sequential(20, () => routed(0));
+    const failoverTurns = await sequential(20, () => {
+      once429();
+      return routed(0);
+    });
+    const ttftP50 = (timings: StreamTiming[]) => percentile(timings.filter((t) => t.ok).map((t) => t.ttftMs), 50);
+    console.log(
+      `one 429 then the next key: adds ${fmt(ttftP50(failoverTurns) - ttftP50(plainTurns))} p50 ` +
+        `(target ≤ the stub's 429 round trip ${fmt(percentile(errorRoundTrips, 50))} + 5 ms); errors ${failoverTurns.filter((t) => !t.ok).length}/20`,
     );
   } finally {
     process.kill(-app.pid!, "SIGTERM");

@@ -5,7 +5,13 @@ import "server-only";
 import type { ModelMessage, UserContent } from "ai";
 import { countMessageTokens } from "@/lib/ai/tokens";
 import type { Message } from "@/lib/db/generated/client";
-import { readChatImage, readChatImageText, type ChatImage } from "@/lib/media/chat-attachments";
+import type { ChatImage } from "@/lib/media/chat-attachments";
+
+/**
+ * The media code (image decoding, OCR, jobs) loads only when a turn has images: most turns have
+ * none, and it would otherwise sit in every chat server's memory.
+ */
+export const chatMedia = () => import("@/lib/media/chat-attachments");
 import { messageAttachment, type MessageAttachment } from "./schemas";
 
 /**
@@ -64,10 +70,12 @@ async function attachmentContent(
 ): Promise<Part[]> {
   const name = attachment.name;
   if (options.vision) {
+    const { readChatImage } = await chatMedia();
     const file = await readChatImage({ userId: options.userId, imageId: attachment.imageId });
     if (!file) return [{ type: "text", text: `[The attached image "${name}" was deleted.]` }];
     return [{ type: "image", image: file.bytes, mediaType: file.mime }];
   }
+  const { readChatImageText } = await chatMedia();
   const text = await readChatImageText({ userId: options.userId, imageId: attachment.imageId, signal: options.signal });
   if (text === null) return [{ type: "text", text: `[Attached image "${name}": its text could not be read.]` }];
   if (!text.trim()) return [{ type: "text", text: `[Attached image "${name}": it contains no readable text.]` }];

@@ -7,9 +7,8 @@ import { db } from "@/lib/db";
 import type { Message, MessageStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/db/ids";
-import { findChatImages } from "@/lib/media/chat-attachments";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
-import { attachmentsOf, toAttachments, userMessageTokens } from "./attachments";
+import { attachmentsOf, chatMedia, toAttachments, userMessageTokens } from "./attachments";
 import { loadBranch, saveReply, saveTurn } from "./turn-store";
 import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
@@ -88,7 +87,7 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
   } else {
     let parentId = conversation.activeLeafId;
     let history = branch;
-    let attachments = input.imageIds ? toAttachments(await findChatImages({ userId, imageIds: input.imageIds })) : [];
+    let attachments = input.imageIds ? toAttachments(await (await chatMedia()).findChatImages({ userId, imageIds: input.imageIds })) : [];
     if (input.action === "edit") {
       if (!target || target.role !== "user") throw new AppError("not_found", "Message not found.");
       parentId = target.parentId;
