@@ -3,11 +3,11 @@
 import "server-only";
 import { selectCandidates } from "@/lib/ai/model-selection";
 import { aiRuntime } from "@/lib/ai/runtime";
+import { AppError } from "@/lib/http/errors";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf } from "./attachments";
 import { fitContext } from "./context";
 import { loadBranch } from "./turn-store";
-import { AppError } from "@/lib/http/errors";
 
 const MAX_REPLY_TOKENS = 4096;
 

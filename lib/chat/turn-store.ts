@@ -7,6 +7,7 @@
 // Prisma write pays its query compiler. Everything else about conversations goes through Prisma.
 import "server-only";
 import { database } from "@/lib/db";
+import { fromSqlTimestamp, toSqlTimestamp } from "@/lib/db/sql";
 import type { Message, MessageStatus, ModelMode } from "@/lib/db/generated/client";
 import type { ReplyRoute } from "./schemas";
 
@@ -28,7 +29,6 @@ interface BranchRow extends BranchConversation {
 /** A guard, not a limit anyone meets: parent links never form a cycle, but a loop must not hang. */
 const MAX_DEPTH = 100_000;
 
-const utc = (timestamp: string) => new Date(/[Zz]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
 
 /**
  * The user's live conversation and the branch ending at `leafId` (default: its active leaf),
@@ -75,8 +75,8 @@ export async function loadBranch(options: {
     conversation,
     branch: branch.map((message) => ({
       ...message,
-      createdAt: utc(message.createdAt),
-      stopRequestedAt: message.stopRequestedAt === null ? null : utc(message.stopRequestedAt),
+      createdAt: fromSqlTimestamp(message.createdAt),
+      stopRequestedAt: message.stopRequestedAt === null ? null : fromSqlTimestamp(message.stopRequestedAt),
     })),
   };
 }
@@ -94,12 +94,10 @@ export interface TurnWrite {
   temperature?: number;
 }
 
-/** Timestamps are stored in UTC without a zone; an ISO string keeps the driver from using local time. */
-const iso = (date: Date) => date.toISOString();
 
 /** Writes the turn in one transaction: the conversation when new, the question, the empty reply, the active leaf. */
 export async function saveTurn(turn: TurnWrite): Promise<void> {
-  const now = iso(new Date());
+  const now = toSqlTimestamp(new Date());
   await database().sql.transaction(async (tx) => {
     if (turn.create) {
       await tx.query(
@@ -113,13 +111,13 @@ export async function saveTurn(turn: TurnWrite): Promise<void> {
       await tx.query(
         `INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "content", "status", "attachments", "tokenCount", "createdAt")
          VALUES ($1, $2, $3, 'user', $4, 'complete', $5::jsonb, $6, $7)`,
-        [id, turn.conversationId, parentId, content, attachments === null ? null : JSON.stringify(attachments), tokenCount, iso(createdAt)],
+        [id, turn.conversationId, parentId, content, attachments === null ? null : JSON.stringify(attachments), tokenCount, toSqlTimestamp(createdAt)],
       );
     }
     await tx.query(
       `INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "content", "status", "modelId", "createdAt")
        VALUES ($1, $2, $3, 'assistant', '', 'streaming', $4, $5)`,
-      [turn.reply.id, turn.conversationId, turn.reply.parentId, turn.reply.modelId, iso(turn.reply.createdAt)],
+      [turn.reply.id, turn.conversationId, turn.reply.parentId, turn.reply.modelId, toSqlTimestamp(turn.reply.createdAt)],
     );
     await tx.query(
       `UPDATE "Conversation" SET "activeLeafId" = $2, "modelMode" = $3::"ModelMode", "modelId" = $4,

@@ -3,6 +3,13 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 
+// Prisma stores DateTime in TIMESTAMP(3) columns without a zone, in UTC. SQL run on the driver
+// must do the same: an ISO string as the parameter (a Date would be sent in the server's local
+// time), and a zone-less text value (e.g. from json_agg) read back as UTC.
+export const toSqlTimestamp = (date: Date): string => date.toISOString();
+export const fromSqlTimestamp = (text: string): Date =>
+  new Date(/[Zz]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`);
+
 export interface SqlRunner {
   readonly backend: "pglite" | "postgres";
   /** Runs one or more statements without parameters. */

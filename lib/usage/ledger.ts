@@ -5,6 +5,7 @@ import { estimateCostUsd } from "@/lib/ai/catalogue";
 import type { AttemptRecord } from "@/lib/ai/router";
 import { database } from "@/lib/db";
 import { newId } from "@/lib/db/ids";
+import { toSqlTimestamp } from "@/lib/db/sql";
 
 export interface LedgerContext {
   userId: string;
@@ -41,8 +42,7 @@ export async function recordAttempt(context: LedgerContext, attempt: AttemptReco
       attempt.timeToFirstTokenMs === undefined ? null : Math.round(attempt.timeToFirstTokenMs),
       outcomeOf(attempt),
       attempt.status ? `http_${attempt.status}` : attempt.error ? "network_or_timeout" : null,
-      // Stored in UTC like every Prisma-written timestamp (the column has no zone).
-      new Date().toISOString(),
+      toSqlTimestamp(new Date()),
     ],
   );
 }
