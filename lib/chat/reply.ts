@@ -2,11 +2,12 @@
 // stream the reply through the router as an AI SDK UI message stream, and persist the outcome
 // (complete, incomplete when stopped or cut, or error) whatever happens to the connection.
 import "server-only";
-import { createUIMessageStream, createUIMessageStreamResponse, type UIMessageChunk } from "ai";
+import type { UIMessageChunk } from "ai";
 import { seesImages, selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
+import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { log } from "@/lib/log";
 import { recordAttempt } from "@/lib/usage/ledger";
 import { attachmentsOf, toModelMessages } from "./attachments";
@@ -77,104 +78,99 @@ export async function streamChatReply(options: {
   const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: assistantMessageId };
   const metadata: ChatMessageMetadata = { conversationId: turn.conversationId, userMessageId: turn.userMessage.id };
 
-  const stream = createUIMessageStream({
-    async execute({ writer }) {
-      // The client may be gone (closed tab); the reply is still finished and saved.
-      const write = (chunk: UIMessageChunk) => {
-        try {
-          writer.write(chunk);
-        } catch {
-          /* connection closed */
-        }
-      };
-      const unregister = registerGeneration(assistantMessageId, stop);
-      const textId = `${assistantMessageId}-text`;
+  // The UI message stream protocol of the AI SDK (what `useChat` reads), written directly.
+  // The client may be gone (closed tab): its events are dropped, the reply is still finished and saved.
+  const sse = sseChannel();
+  const write = (chunk: UIMessageChunk) => sse.send(chunk);
 
-      write({ type: "start", messageId: assistantMessageId, messageMetadata: metadata });
-      write({ type: "text-start", id: textId });
-      let result: RouteResult;
-      try {
-        // Only a turn with images waits here: file reads, or OCR for a text-only model.
-        const messages = await toModelMessages(context.messages, {
-          userId: principal.userId,
-          vision: seesImages(primary),
-          signal: AbortSignal.any([options.signal, stop.signal]),
-        }).catch((error: unknown) => {
-          log.error("chat attachments could not be read", { error: error instanceof Error ? error.message : String(error) });
-          return null;
-        });
-        result = !messages
-          ? { status: "failed", text: "", attempts: [], error: { code: "bad_request", message: "The attached images could not be read. Try again." } }
-          : await streamWithFailover(runtime, {
-            candidates,
-            system: context.system,
-            messages,
-            temperature: turn.temperature ?? undefined,
-            maxOutputTokens: replyBudget,
-            abortSignal: AbortSignal.any([options.signal, stop.signal]),
-            firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
-            idleTimeoutMs: runtime.timeouts.idleMs,
-            onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
-            // Ledger rows point at the reply, so they follow its write; a failed write is reported above.
-            onAttempt: (attempt) => persisted.then(() => recordAttempt(ledger, attempt), () => undefined),
-          });
-      } finally {
-        unregister();
-      }
-      write({ type: "text-end", id: textId });
-      if (!(await persisted.then(() => true, () => false))) {
-        write({ type: "error", errorText: "The conversation could not be saved. Try again." });
-        return;
-      }
+  const run = async () => {
+    const unregister = registerGeneration(assistantMessageId, stop);
+    const textId = `${assistantMessageId}-text`;
 
-      const route = toRoute(result);
-      const usage = result.final
-        ? { promptTokens: result.final.usage.inputTokens, completionTokens: result.final.usage.outputTokens }
-        : undefined;
-      await completeAssistantMessage({
-        messageId: assistantMessageId,
-        content: result.text,
-        status: result.status === "complete" ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
-        modelId: result.final?.model.id ?? route?.model,
-        route,
-        usage,
-        replyTokens: result.status === "complete" && result.attempts.length === 1 ? result.final?.usage.outputTokens : undefined,
-        error: result.error?.message,
+    write({ type: "start", messageId: assistantMessageId, messageMetadata: metadata });
+    write({ type: "text-start", id: textId });
+    let result: RouteResult;
+    try {
+      // Only a turn with images waits here: file reads, or OCR for a text-only model.
+      const messages = await toModelMessages(context.messages, {
+        userId: principal.userId,
+        vision: seesImages(primary),
+        signal: AbortSignal.any([options.signal, stop.signal]),
+      }).catch((error: unknown) => {
+        log.error("chat attachments could not be read", { error: error instanceof Error ? error.message : String(error) });
+        return null;
       });
+      result = !messages
+        ? { status: "failed", text: "", attempts: [], error: { code: "bad_request", message: "The attached images could not be read. Try again." } }
+        : await streamWithFailover(runtime, {
+          candidates,
+          system: context.system,
+          messages,
+          temperature: turn.temperature ?? undefined,
+          maxOutputTokens: replyBudget,
+          abortSignal: AbortSignal.any([options.signal, stop.signal]),
+          firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
+          idleTimeoutMs: runtime.timeouts.idleMs,
+          onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
+          // Ledger rows point at the reply, so they follow its write; a failed write is reported above.
+          onAttempt: (attempt) => persisted.then(() => recordAttempt(ledger, attempt), () => undefined),
+        });
+    } finally {
+      unregister();
+    }
+    write({ type: "text-end", id: textId });
+    if (!(await persisted.then(() => true, () => false))) {
+      write({ type: "error", errorText: "The conversation could not be saved. Try again." });
+      return;
+    }
 
-      if (result.status === "failed") {
-        // An explicit error, never a truncated reply that looks complete.
-        write({ type: "error", errorText: result.error!.message });
-        return;
-      }
-      write({ type: "message-metadata", messageMetadata: { ...metadata, route } });
+    const route = toRoute(result);
+    const usage = result.final
+      ? { promptTokens: result.final.usage.inputTokens, completionTokens: result.final.usage.outputTokens }
+      : undefined;
+    await completeAssistantMessage({
+      messageId: assistantMessageId,
+      content: result.text,
+      status: result.status === "complete" ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
+      modelId: result.final?.model.id ?? route?.model,
+      route,
+      usage,
+      replyTokens: result.status === "complete" && result.attempts.length === 1 ? result.final?.usage.outputTokens : undefined,
+      error: result.error?.message,
+    });
 
-      if (turn.isNewConversation && result.status === "complete") {
-        const title = await generateTitle({ runtime, question: turn.userMessage.content, answer: result.text, ledger }).catch(
-          (error: unknown) => {
-            log.warn("title generation failed", { error: String(error) });
-            return undefined;
-          },
-        );
-        if (title) {
-          await setConversationTitle(turn.conversationId, title);
-          write({ type: "message-metadata", messageMetadata: { ...metadata, route, title } });
-        }
+    if (result.status === "failed") {
+      // An explicit error, never a truncated reply that looks complete.
+      write({ type: "error", errorText: result.error!.message });
+      return;
+    }
+    write({ type: "message-metadata", messageMetadata: { ...metadata, route } });
+
+    if (turn.isNewConversation && result.status === "complete") {
+      const title = await generateTitle({ runtime, question: turn.userMessage.content, answer: result.text, ledger }).catch(
+        (error: unknown) => {
+          log.warn("title generation failed", { error: String(error) });
+          return undefined;
+        },
+      );
+      if (title) {
+        await setConversationTitle(turn.conversationId, title);
+        write({ type: "message-metadata", messageMetadata: { ...metadata, route, title } });
       }
-      write({ type: "finish", finishReason: result.status === "complete" ? "stop" : "other" });
-    },
-    onError: (error) => {
+    }
+    write({ type: "finish", finishReason: result.status === "complete" ? "stop" : "other" });
+  };
+  void run()
+    .catch((error: unknown) => {
       log.error("chat stream failed", { error: error instanceof Error ? error.message : String(error) });
-      return "The reply failed on our side. Try again.";
-    },
-  });
+      write({ type: "error", errorText: "The reply failed on our side. Try again." });
+    })
+    .finally(() => {
+      sse.send("[DONE]");
+      sse.close();
+    });
 
-  return createUIMessageStreamResponse({
-    stream,
-    headers: {
-      "X-Conversation-Id": turn.conversationId,
-      // no-transform keeps Next's gzip off this response: compressing a stream holds chunks back.
-      "Cache-Control": "no-cache, no-transform",
-    },
+  return new Response(sse.stream, {
+    headers: { ...SSE_HEADERS, "x-vercel-ai-ui-message-stream": "v1", "X-Conversation-Id": turn.conversationId },
   });
 }

@@ -8,6 +8,7 @@ import { streamWithFailover, type RouteRequest, type RouteResult } from "@/lib/a
 import { aiRuntime, type AiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/http/errors";
+import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { recordAttempt } from "@/lib/usage/ledger";
 import { candidatesFor } from "./models";
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, OpenAiMessage } from "./schemas";
@@ -92,35 +93,7 @@ async function streamCompletion(options: {
   stop: AbortController;
 }): Promise<Response> {
   const { runtime, request, id, created, includeUsage, stop } = options;
-  const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let open = true;
-  const send = (data: unknown) => {
-    if (!open) return;
-    try {
-      controller.enqueue(encoder.encode(`data: ${typeof data === "string" ? data : JSON.stringify(data)}\n\n`));
-    } catch {
-      open = false;
-    }
-  };
-  const close = () => {
-    if (!open) return;
-    open = false;
-    try {
-      controller.close();
-    } catch {
-      /* already closed by a cancel */
-    }
-  };
-  const stream = new ReadableStream<Uint8Array>({
-    start(streamController) {
-      controller = streamController;
-    },
-    cancel() {
-      open = false;
-      stop.abort();
-    },
-  });
+  const { stream, send, close } = sseChannel({ onCancel: () => stop.abort() });
 
   let model = request.candidates[0]!.id;
   const chunk = (delta: ChatCompletionChunk["choices"][number]["delta"], finish: "stop" | null = null): ChatCompletionChunk => ({
@@ -172,12 +145,5 @@ async function streamCompletion(options: {
     close();
   });
 
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform keeps Next's compression off: gzip would hold chunks back.
-      "Cache-Control": "no-cache, no-transform",
-      "X-Accel-Buffering": "no",
-    },
-  });
+  return new Response(stream, { headers: SSE_HEADERS });
 }

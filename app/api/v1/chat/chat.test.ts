@@ -1,5 +1,6 @@
 // Integration: POST /api/v1/chat and friends against a real database and two stub providers
 // (real HTTP servers speaking the OpenAI wire format, so the real provider code runs).
+import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { parseUiStream, signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
@@ -48,6 +49,7 @@ describe("POST /api/v1/chat", () => {
     const result = await send({ message: "hello there" });
     expect(result.status).toBe(200);
     expect(result.headers.get("content-type")).toContain("text/event-stream");
+    expect(result.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
     expect(result.stream.text).toBe("Echo: hello there");
     expect(result.stream.errors).toEqual([]);
 
@@ -64,6 +66,25 @@ describe("POST /api/v1/chat", () => {
     expect(ledger[0]).toMatchObject({ provider: "groq", outcome: "success" });
     expect(ledger[0]!.completionTokens).toBeGreaterThan(0);
     expect(ledger[0]!.providerKeyId).toMatch(/^groq#/);
+  });
+
+  it("speaks the AI SDK UI message stream protocol, as useChat's transport reads and validates it", async () => {
+    let raw = "";
+    const transport = new DefaultChatTransport<UIMessage<{ conversationId: string }>>({
+      api: "/api/v1/chat",
+      prepareSendMessagesRequest: () => ({ body: { action: "send", message: "protocol check" } }),
+      fetch: async (_url, init) => {
+        const result = await client.call<string>(chat, "/api/v1/chat", { body: JSON.parse(String(init!.body)) });
+        raw = result.body;
+        return new Response(result.body, { status: result.status, headers: result.headers });
+      },
+    });
+    const stream = await transport.sendMessages({ chatId: "c", messages: [], trigger: "submit-message", messageId: undefined, abortSignal: undefined });
+    let message: UIMessage<{ conversationId: string }> | undefined;
+    for await (const update of readUIMessageStream<UIMessage<{ conversationId: string }>>({ stream, terminateOnError: true })) message = update;
+    expect(message!.parts).toContainEqual(expect.objectContaining({ type: "text", text: "Echo: protocol check", state: "done" }));
+    expect(message!.metadata?.conversationId).toMatch(/\w+/);
+    expect(raw.endsWith("data: [DONE]\n\n")).toBe(true);
   });
 
   it("fails over from a rate-limited and a broken key to the next provider before any token", async () => {
