@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
+import { countMessageTokens } from "../../lib/ai/tokens";
 import { startStubServer } from "../fixtures/stub-openai/server";
 
 const APP_PORT = 3210;
@@ -130,22 +131,44 @@ function summarise(label: string, direct: StreamTiming[], routed: StreamTiming[]
   );
 }
 
-function peakRssMb(child: ChildProcess): number {
-  // The server is a child of `npx`: take the largest peak in the process group.
-  const peaks = readdirSync("/proc")
+/** The processes of the app's group (the server is a child of `npx`), with their /proc files read. */
+function appProcesses(child: ChildProcess): { status: string; stat: string[] }[] {
+  return readdirSync("/proc")
     .filter((entry) => /^\d+$/.test(entry))
     .flatMap((pid) => {
       try {
         const status = readFileSync(`/proc/${pid}/status`, "utf8");
         // After the ")" closing the command name: state, ppid, pgrp, …
-        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
-        if (Number(fields[2]) !== child.pid) return [];
-        return [Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0)];
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
+        return Number(stat[2]) === child.pid ? [{ status, stat }] : [];
       } catch {
         return [];
       }
     });
+}
+
+function peakRssMb(child: ChildProcess): number {
+  const peaks = appProcesses(child).map(({ status }) => Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0));
   return Math.max(0, ...peaks) / 1024;
+}
+
+/** CPU time the app's processes have used (user + system), in ms; /proc counts in 1/100 s. */
+function cpuMs(child: ChildProcess): number {
+  // utime and stime are fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after the ")".
+  return appProcesses(child).reduce((sum, { stat }) => sum + (Number(stat[11]) + Number(stat[12])) * 10, 0);
+}
+
+/** The local tokenizer's share of a turn: what a turn counts (the question, and the reply when the provider gives no usage). */
+function tokenizerMsPerTurn(reply: string): number {
+  const rounds = 2000;
+  for (let i = 0; i < 100; i += 1) countMessageTokens(PROMPT + i);
+  const started = performance.now();
+  for (let i = 0; i < rounds; i += 1) {
+    // A fresh string each round, so no cache can answer.
+    countMessageTokens(`${PROMPT} ${i}`);
+    countMessageTokens(`${reply} ${i}`);
+  }
+  return (performance.now() - started) / rounds;
 }
 
 async function main() {
@@ -214,7 +237,15 @@ async function main() {
     const concurrent = <T>(n: number, run: (slot: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, slot) => run(slot)));
 
     console.log(`stub: first token after ${FIRST_TOKEN_MS} ms, a chunk every ${CHUNK_MS} ms, ${PROMPT.split(" ").length + 1} chunks a reply`);
-    summarise("1 stream  ", await sequential(30, () => direct()), await sequential(30, () => routed(0)));
+    const directOne = await sequential(30, () => direct());
+    const cpuBefore = cpuMs(app);
+    summarise("1 stream  ", directOne, await sequential(30, () => routed(0)));
+    const cpuPerTurn = (cpuMs(app) - cpuBefore) / 30;
+    const tokenizerMs = tokenizerMsPerTurn(`Echo: ${PROMPT}`);
+    console.log(
+      `app CPU per turn ${fmt(cpuPerTurn)} (1 stream, whole process); local tokenizer ${(tokenizerMs * 1000).toFixed(0)} µs a turn, ` +
+        `${((100 * tokenizerMs) / cpuPerTurn).toFixed(2)}% of it (target ≤ 5%)`,
+    );
     summarise("50 streams", await concurrent(50, () => direct()), await concurrent(50, (slot) => routed(slot)));
     summarise("relay, 50 ", await concurrent(50, () => direct()), await concurrent(50, () => relayed()));
 

@@ -229,7 +229,6 @@ export async function getConversationView(options: { userId: string; conversatio
   };
 }
 
-/** Shows another version: the branch through `messageId`, down its newest descendants. */
 /** Changes the settings the next turns use; earlier replies keep the settings they were made with. */
 export async function updateChatSettings(options: { userId: string; conversationId: string; settings: ChatSettingsInput }) {
   const conversation = await getConversationOrThrow(options);
@@ -248,6 +247,7 @@ export async function updateChatSettings(options: { userId: string; conversation
   return getConversationView(options);
 }
 
+/** Shows another version: the branch through `messageId`, down its newest descendants. */
 export async function switchBranch(options: { userId: string; conversationId: string; messageId: string }) {
   const conversation = await getConversationOrThrow(options);
   const messages = await loadMessages(conversation.id);
