@@ -20,6 +20,8 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL connection string. Unset → embedded PGlite under DATA_DIR/pglite. */
   DATABASE_URL: optionalUrl,
+  /** Connections the app keeps open to PostgreSQL (ignored on PGlite). */
+  DATABASE_POOL_SIZE: positiveInt(10),
   /** Where embedded state lives (PGlite data, generated secrets, uploads). */
   DATA_DIR: optional.transform((value) => value ?? ".data"),
   /** Signs session tokens. Unset → generated once into DATA_DIR/auth-secret. */

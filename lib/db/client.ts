@@ -13,7 +13,7 @@ import { pgliteRunner, postgresRunner, type SqlRunner } from "./sql";
 
 
 export type DatabaseConfig =
-  | { backend: "postgres"; url: string }
+  | { backend: "postgres"; url: string; poolSize?: number }
   /**
    * `dataDir: undefined` keeps the database in memory (tests); `template` starts it from a
    * dump (`PGlite.dumpDataDir`) instead of running initdb again.
@@ -92,7 +92,7 @@ export function lockDataDir(dataDir: string): () => void {
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.backend === "postgres") {
-    const pool = new Pool({ connectionString: config.url, max: 10 });
+    const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
     const prisma = createPrisma(new PrismaPg(pool));
     const sql = postgresRunner(pool);
     return {

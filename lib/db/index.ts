@@ -22,7 +22,7 @@ const state: DbState = (globalForDb.__baatcheetDb ??= { migrated: false });
 
 export function configFromEnv(): DatabaseConfig {
   return env.DATABASE_URL
-    ? { backend: "postgres", url: env.DATABASE_URL }
+    ? { backend: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
     : { backend: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
 }
 
