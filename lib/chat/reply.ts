@@ -86,6 +86,8 @@ export async function streamChatReply(options: {
   const run = async () => {
     const unregister = registerGeneration(assistantMessageId, stop);
     const textId = `${assistantMessageId}-text`;
+    // Ends the turn's work when the client goes away or a stop is requested (any tab).
+    const abortSignal = AbortSignal.any([options.signal, stop.signal]);
 
     write({ type: "start", messageId: assistantMessageId, messageMetadata: metadata });
     write({ type: "text-start", id: textId });
@@ -95,7 +97,7 @@ export async function streamChatReply(options: {
       const messages = await toModelMessages(context.messages, {
         userId: principal.userId,
         vision: seesImages(primary),
-        signal: AbortSignal.any([options.signal, stop.signal]),
+        signal: abortSignal,
       }).catch((error: unknown) => {
         log.error("chat attachments could not be read", { error: error instanceof Error ? error.message : String(error) });
         return null;
@@ -108,7 +110,7 @@ export async function streamChatReply(options: {
           messages,
           temperature: turn.temperature ?? undefined,
           maxOutputTokens: replyBudget,
-          abortSignal: AbortSignal.any([options.signal, stop.signal]),
+          abortSignal,
           firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
           idleTimeoutMs: runtime.timeouts.idleMs,
           onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
