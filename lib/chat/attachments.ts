@@ -6,13 +6,13 @@ import type { ModelMessage, UserContent } from "ai";
 import { countMessageTokens } from "@/lib/ai/tokens";
 import type { Message } from "@/lib/db/generated/client";
 import type { ChatImage } from "@/lib/media/chat-attachments";
+import { messageAttachment, type MessageAttachment } from "./schemas";
 
 /**
  * The media code (image decoding, OCR, jobs) loads only when a turn has images: most turns have
  * none, and it would otherwise sit in every chat server's memory.
  */
 export const chatMedia = () => import("@/lib/media/chat-attachments");
-import { messageAttachment, type MessageAttachment } from "./schemas";
 
 /**
  * What one image costs in the context window, for pruning. Providers bill roughly 85–1,600

@@ -29,7 +29,6 @@ interface BranchRow extends BranchConversation {
 /** A guard, not a limit anyone meets: parent links never form a cycle, but a loop must not hang. */
 const MAX_DEPTH = 100_000;
 
-
 /**
  * The user's live conversation and the branch ending at `leafId` (default: its active leaf),
  * root first. Null when the conversation is not the user's (or is deleted); an empty branch
@@ -94,12 +93,11 @@ export interface TurnWrite {
   temperature?: number;
 }
 
-
 /**
  * Writes the turn in one statement: the conversation when new, the question, the empty reply
- * and the active leaf. A statement is atomic on its own, and one round trip holds a pooled
- * connection for a sixth of the time BEGIN, four statements and COMMIT did: at hundreds of
- * turns at once, the turns waiting for a connection were waiting on those round trips.
+ * and the active leaf. A statement is atomic on its own, and it holds a pooled connection for
+ * one round trip where BEGIN, four statements and COMMIT took six: at hundreds of turns at
+ * once, turns queue for those connections.
  * Every CTE of a statement runs exactly once and sees the same snapshot, so a new conversation
  * is inserted with its leaf already set (the final UPDATE does not see it and changes nothing),
  * and the foreign keys are checked at the end of the statement, when all the rows exist.

@@ -322,6 +322,21 @@ describe("bad input and other people's conversations", () => {
 });
 
 describe("PATCH /api/v1/chat/:id — settings for the next turns", () => {
+  it("a turn's own settings are stored with it: a new chat keeps its system prompt and temperature, a later turn changes the temperature", async () => {
+    const first = await send({ message: "settings turn", systemPrompt: "Be brief.", temperature: 0.7 });
+    const conversationId = first.conversationId!;
+    const created = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(created).toMatchObject({ systemPrompt: "Be brief.", temperature: 0.7, modelMode: "auto", modelId: null });
+    const asked = stubs.primary.requests.find((request) => JSON.stringify(request.body).includes('"Be brief."'));
+    expect(asked!.body).toMatchObject({ temperature: 0.7 });
+
+    await send({ message: "cooler now", conversationId, temperature: 0.3, modelId: "openai_compatible:stub-fast" });
+    const updated = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
+    expect(updated).toMatchObject({ systemPrompt: "Be brief.", temperature: 0.3, modelMode: "manual", modelId: "openai_compatible:stub-fast" });
+    const [, reply] = (await view(conversationId)).body.messages.slice(-2);
+    expect(updated.activeLeafId).toBe(reply!.id);
+  });
+
   it("sets the system prompt, temperature and model; the next turn uses them", async () => {
     const { conversationId } = await send({ message: "first" });
     const patched = await client.call<{ conversation: Record<string, unknown> }>(updateSettings, "/x", {
