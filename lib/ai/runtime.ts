@@ -1,6 +1,7 @@
 // The process-wide AI runtime: provider registry, one key pool per provider, and the catalogue.
 // Health lives in memory (single instance); tests swap in a runtime pointed at the stub server.
 import { providerEnv } from "@/lib/env";
+import { processSingleton, replaceProcessSingleton } from "@/lib/process/singleton";
 import { listAvailableModels, type CatalogueModel } from "./catalogue";
 import { createKeyPools, type KeyPool } from "./key-pool";
 import { createProviderRegistry, type ProviderRegistry } from "./providers";
@@ -39,14 +40,11 @@ export function createAiRuntime(
   };
 }
 
-const globalForAi = globalThis as typeof globalThis & { __baatcheetAi?: AiRuntime };
-
 export function aiRuntime(): AiRuntime {
-  globalForAi.__baatcheetAi ??= createAiRuntime(providerEnv);
-  return globalForAi.__baatcheetAi;
+  return processSingleton("ai-runtime", () => createAiRuntime(providerEnv));
 }
 
 /** Tests point the app at their own stub providers. */
 export function setAiRuntime(runtime: AiRuntime): void {
-  globalForAi.__baatcheetAi = runtime;
+  replaceProcessSingleton("ai-runtime", runtime);
 }

@@ -6,6 +6,7 @@
 // edit (role, tier, deletion), is seen within the window. Only live, verified sessions are kept,
 // so verifying an email or signing in never waits for it.
 import type { Principal } from "./principal";
+import { processSingleton } from "@/lib/process/singleton";
 
 /** How long a resolved session is trusted without reading the user again. */
 export const SESSION_CACHE_TTL_MS = 5_000;
@@ -20,9 +21,8 @@ interface Entry {
   expiresAt: number;
 }
 
-// On globalThis: each route bundle has its own module instances, and sign-out must reach them all.
-const globalForSessions = globalThis as typeof globalThis & { __baatcheetSessions?: Map<string, Entry> };
-const entries = (globalForSessions.__baatcheetSessions ??= new Map());
+// One per process: each route bundle has its own module instances, and sign-out must reach them all.
+const entries = processSingleton("session-cache", () => new Map<string, Entry>());
 
 /** The session cookies of a request, as one key; null when it has none. */
 export function sessionCacheKey(headers: Headers): string | null {

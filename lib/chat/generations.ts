@@ -4,10 +4,15 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { processSingleton } from "@/lib/process/singleton";
 
 const POLL_MS = 1000;
-const running = new Map<string, AbortController>();
-let poller: ReturnType<typeof setInterval> | undefined;
+// One per process: the chat route starts a generation and the stop route (another bundle) aborts it.
+const generations = processSingleton("running-generations", () => ({
+  running: new Map<string, AbortController>(),
+  poller: undefined as ReturnType<typeof setInterval> | undefined,
+}));
+const running = generations.running;
 
 async function abortRequestedStops() {
   const ids = [...running.keys()];
@@ -21,14 +26,14 @@ async function abortRequestedStops() {
 
 export function registerGeneration(messageId: string, controller: AbortController): () => void {
   running.set(messageId, controller);
-  poller ??= setInterval(() => {
+  generations.poller ??= setInterval(() => {
     abortRequestedStops().catch((error: unknown) => log.warn("stop poll failed", { error: String(error) }));
   }, POLL_MS);
   return () => {
     if (running.get(messageId) === controller) running.delete(messageId);
-    if (running.size === 0 && poller) {
-      clearInterval(poller);
-      poller = undefined;
+    if (running.size === 0 && generations.poller) {
+      clearInterval(generations.poller);
+      generations.poller = undefined;
     }
   };
 }

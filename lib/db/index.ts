@@ -1,10 +1,11 @@
 // The process-wide database: opened lazily on first use, never by `next build` (a build worker
 // holding the embedded database's lock would keep `next start` from opening it), migrated
-// once, kept on globalThis so dev hot reloads reuse it.
+// once, one per process (route bundles and dev hot reloads share it).
 import "server-only";
 import path from "node:path";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process/singleton";
 import { openDatabase, type Database, type DatabaseConfig, type Db } from "./client";
 import { applyMigrations, readMigrations } from "./migrate";
 
@@ -17,8 +18,7 @@ interface DbState {
   migrated: boolean;
 }
 
-const globalForDb = globalThis as typeof globalThis & { __baatcheetDb?: DbState };
-const state: DbState = (globalForDb.__baatcheetDb ??= { migrated: false });
+const state = processSingleton<DbState>("database", () => ({ migrated: false }));
 
 export function configFromEnv(): DatabaseConfig {
   return env.DATABASE_URL

@@ -6,28 +6,29 @@ import { randomUUID } from "node:crypto";
 import type { InngestFunction } from "inngest";
 import { inngest, inngestConfigured } from "@/inngest/client";
 import { env } from "@/lib/env";
+import { processSingleton } from "@/lib/process/singleton";
 import { createLocalExecutor, type LocalExecutor } from "./executor";
 import { createJobRow, failJob } from "./service";
 
 const loadFunctions = async (): Promise<readonly InngestFunction.Any[]> => (await import("@/inngest")).functions;
 
-const globalForJobs = globalThis as typeof globalThis & { __baatcheetExecutor?: LocalExecutor; __baatcheetResumed?: boolean };
+const jobs = processSingleton("jobs", () => ({ executor: undefined as LocalExecutor | undefined, resumed: false }));
 
 export function jobExecutor(): LocalExecutor {
-  globalForJobs.__baatcheetExecutor ??= createLocalExecutor({ functions: loadFunctions, concurrency: env.JOBS_CONCURRENCY });
-  return globalForJobs.__baatcheetExecutor;
+  jobs.executor ??= createLocalExecutor({ functions: loadFunctions, concurrency: env.JOBS_CONCURRENCY });
+  return jobs.executor;
 }
 
 /** Tests use an executor with short backoff and drain it themselves. */
 export function setJobExecutor(next: LocalExecutor): void {
-  globalForJobs.__baatcheetExecutor?.stop();
-  globalForJobs.__baatcheetExecutor = next;
+  jobs.executor?.stop();
+  jobs.executor = next;
 }
 
 /** Picks up jobs left queued or half-done by a previous process (once per process). */
 export function resumeJobs(): void {
-  if (inngestConfigured || globalForJobs.__baatcheetResumed) return;
-  globalForJobs.__baatcheetResumed = true;
+  if (inngestConfigured || jobs.resumed) return;
+  jobs.resumed = true;
   jobExecutor().kick();
 }
 

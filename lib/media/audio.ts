@@ -9,7 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import { audioTranscriptionRequested, transcriptAnalysisRequested } from "@/inngest/events";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
-import { storage } from "@/lib/storage/storage";
+import { storage, storageFor } from "@/lib/storage/storage";
 import type { AudioView, analysisKinds } from "./audio-schemas";
 import { detectMediaType } from "./file-types";
 import { generateAnswer, mediaCandidates } from "./generate";
@@ -71,18 +71,18 @@ export async function getAudioOrThrow({ userId, audioId }: { userId: string; aud
 }
 
 export async function readAudioFile({ userId, audioId }: { userId: string; audioId: string }) {
-  const row = await db().audio.findFirst({ where: { id: audioId, userId }, select: { mime: true, storageKey: true, originalName: true } });
+  const row = await db().audio.findFirst({ where: { id: audioId, userId }, select: { mime: true, storage: true, storageKey: true, originalName: true } });
   if (!row) throw new AppError("not_found", "No such audio file.");
-  const bytes = await storage().get(row.storageKey);
+  const bytes = await storageFor(row.storage).get(row.storageKey);
   if (!bytes) throw new AppError("not_found", "The audio's file is missing from storage.");
   return { bytes, mime: row.mime, name: row.originalName };
 }
 
 export async function deleteAudio({ userId, audioId }: { userId: string; audioId: string }): Promise<void> {
-  const row = await db().audio.findFirst({ where: { id: audioId, userId }, select: { id: true, storageKey: true } });
+  const row = await db().audio.findFirst({ where: { id: audioId, userId }, select: { id: true, storage: true, storageKey: true } });
   if (!row) throw new AppError("not_found", "No such audio file.");
   await db().audio.delete({ where: { id: row.id } });
-  await storage().delete(row.storageKey);
+  await storageFor(row.storage).delete(row.storageKey);
 }
 
 export async function requestTranscription(options: { userId: string; audioId: string; language?: string }): Promise<{ jobId: string }> {

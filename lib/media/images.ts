@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { storage } from "@/lib/storage/storage";
+import { storage, storageFor } from "@/lib/storage/storage";
 import { detectMediaType } from "./file-types";
 import { prepareImage } from "./image-processing";
 import { imageFileUrl, type ImageView } from "./schemas";
@@ -66,18 +66,18 @@ export async function getImageOrThrow({ userId, imageId }: { userId: string; ima
 export async function readImageFile({ userId, imageId }: { userId: string; imageId: string }) {
   const row = await db().image.findFirst({
     where: { id: imageId, userId },
-    select: { mime: true, storageKey: true, originalName: true },
+    select: { mime: true, storage: true, storageKey: true, originalName: true },
   });
   if (!row) throw new AppError("not_found", "No such image.");
-  const bytes = await storage().get(row.storageKey);
+  const bytes = await storageFor(row.storage).get(row.storageKey);
   if (!bytes) throw new AppError("not_found", "The image's file is missing from storage.");
   return { bytes, mime: row.mime, name: row.originalName };
 }
 
 /** Removes the row (and its OCR and analyses) first, then the file, so a failure never leaves a row without a file. */
 export async function deleteImage({ userId, imageId }: { userId: string; imageId: string }): Promise<void> {
-  const row = await db().image.findFirst({ where: { id: imageId, userId }, select: { id: true, storageKey: true } });
+  const row = await db().image.findFirst({ where: { id: imageId, userId }, select: { id: true, storage: true, storageKey: true } });
   if (!row) throw new AppError("not_found", "No such image.");
   await db().image.delete({ where: { id: row.id } });
-  await storage().delete(row.storageKey);
+  await storageFor(row.storage).delete(row.storageKey);
 }

@@ -4,6 +4,7 @@
 import path from "node:path";
 import sharp from "sharp";
 import { createWorker, type Worker } from "tesseract.js";
+import { processSingleton } from "@/lib/process/singleton";
 import { autoCandidates, type OcrLanguageCode } from "./ocr-languages";
 
 const IDLE_MS = 2 * 60_000;
@@ -18,8 +19,7 @@ interface PooledWorker {
   queue: Promise<unknown>;
 }
 
-const globalForOcr = globalThis as typeof globalThis & { __baatcheetOcrWorkers?: Map<OcrLanguageCode, PooledWorker> };
-const workers = (globalForOcr.__baatcheetOcrWorkers ??= new Map());
+const workers = processSingleton("ocr-workers", () => new Map<OcrLanguageCode, PooledWorker>());
 
 function languageDataPath(code: OcrLanguageCode): string {
   return path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "@tesseract.js-data", code, "4.0.0_best_int");

@@ -4,6 +4,7 @@ import "server-only";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import IORedis from "ioredis";
 import { env } from "@/lib/env";
+import { processSingleton, replaceProcessSingleton } from "@/lib/process/singleton";
 import { createMemoryStore } from "./memory-store";
 import type { RateLimitStore } from "./types";
 import { createUpstashStore, scriptRunnerFor } from "./upstash-store";
@@ -29,14 +30,11 @@ function storeFromEnv(): RateLimitStore | null {
   return createMemoryStore();
 }
 
-const globalForLimits = globalThis as typeof globalThis & { __baatcheetRateLimits?: { store: RateLimitStore | null } };
-
 export function rateLimitStore(): RateLimitStore | null {
-  globalForLimits.__baatcheetRateLimits ??= { store: storeFromEnv() };
-  return globalForLimits.__baatcheetRateLimits.store;
+  return processSingleton("rate-limit-store", storeFromEnv);
 }
 
 /** Tests install their own store (or none). */
 export function setRateLimitStore(store: RateLimitStore | null): void {
-  globalForLimits.__baatcheetRateLimits = { store };
+  replaceProcessSingleton("rate-limit-store", store);
 }

@@ -1,10 +1,13 @@
-// Where uploaded bytes live. Local disk under DATA_DIR/uploads by default; Uploadthing (private
-// files) when UPLOADTHING_TOKEN is set. Rows in the database keep the backend and the key, so
-// files stored before a switch stay readable as long as both backends are configured.
+// Where uploaded bytes live. New uploads go to Uploadthing (private files) when
+// UPLOADTHING_TOKEN is set, else to local disk under DATA_DIR/uploads. Each row records the
+// backend its file went to, and reads and deletes go through that backend: local disk is
+// always available, so files stored before a switch to Uploadthing stay readable.
 import "server-only";
 import path from "node:path";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
 import type { StorageBackend } from "@/lib/db/generated/client";
+import { processSingleton, replaceProcessSingleton } from "@/lib/process/singleton";
 import { createLocalDiskStorage } from "./local-disk";
 import { createUploadthingStorage } from "./uploadthing";
 
@@ -24,17 +27,42 @@ export interface Storage {
   delete(key: string): Promise<void>;
 }
 
-const globalForStorage = globalThis as typeof globalThis & { __baatcheetStorage?: Storage };
-
-export function storage(): Storage {
-  globalForStorage.__baatcheetStorage ??= env.UPLOADTHING_TOKEN
-    ? createUploadthingStorage({ token: env.UPLOADTHING_TOKEN })
-    : // A run-time folder, not part of the build: keep Next's file tracing out of it.
-      createLocalDiskStorage({ root: path.resolve(/* turbopackIgnore: true */ env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads")) });
-  return globalForStorage.__baatcheetStorage;
+interface Storages {
+  /** Where new uploads go. */
+  current: Storage;
+  /** Every backend this process can read; always includes `current`. */
+  byBackend: Partial<Record<StorageBackend, Storage>>;
 }
 
-/** Tests keep uploads in a temporary directory. */
-export function setStorage(next: Storage): void {
-  globalForStorage.__baatcheetStorage = next;
+function storagesFromEnv(): Storages {
+  // A run-time folder, not part of the build: keep Next's file tracing out of it.
+  const local = createLocalDiskStorage({ root: path.resolve(/* turbopackIgnore: true */ env.UPLOAD_DIR ?? path.join(env.DATA_DIR, "uploads")) });
+  const uploadthing = env.UPLOADTHING_TOKEN ? createUploadthingStorage({ token: env.UPLOADTHING_TOKEN }) : undefined;
+  return { current: uploadthing ?? local, byBackend: { local, uploadthing } };
+}
+
+const storages = () => processSingleton("storage", storagesFromEnv);
+
+/** The backend new uploads are written to. */
+export function storage(): Storage {
+  return storages().current;
+}
+
+/** The backend a stored file was written to (the row's `storage` column), to read or delete it. */
+export function storageFor(backend: StorageBackend): Storage {
+  const found = storages().byBackend[backend];
+  if (!found) {
+    throw new AppError("not_ready", `This file is stored on ${backend}, which is not configured on this server (set UPLOADTHING_TOKEN).`);
+  }
+  return found;
+}
+
+/**
+ * Tests choose the backends: `next` takes new uploads, and every backend that was readable
+ * before stays readable unless `next` replaces it (as a switch of UPLOADTHING_TOKEN does).
+ */
+export function setStorage(next: Storage, options: { keepOthers?: boolean } = {}): void {
+  const byBackend = options.keepOthers ? { ...storages().byBackend } : {};
+  byBackend[next.backend] = next;
+  replaceProcessSingleton<Storages>("storage", { current: next, byBackend });
 }

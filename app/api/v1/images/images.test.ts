@@ -4,6 +4,9 @@ import { db } from "@/lib/db";
 import { signedInClient } from "@/lib/testing/chat";
 import { jpegWithExif, pngClaimingSize, renderTextPng, uploadAs, useTemporaryStorage, windowsExecutable } from "@/lib/testing/media";
 import { TestClient } from "@/lib/testing/http";
+import { fakeUploadthing, fakeUploadthingToken } from "@/lib/testing/uploadthing";
+import { setStorage, storageFor } from "@/lib/storage/storage";
+import { createUploadthingStorage } from "@/lib/storage/uploadthing";
 import { DELETE as remove, GET as get } from "./[id]/route";
 import { GET as getFile } from "./[id]/file/route";
 import { POST as upload } from "./upload/route";
@@ -142,7 +145,35 @@ describe("DELETE /api/v1/images/:id", () => {
     expect(deleted.status).toBe(204);
     expect(await db().image.findUnique({ where: { id: created.body.id } })).toBeNull();
     expect((await client.call(get, `/api/v1/images/${created.body.id}`, { params: { id: created.body.id } })).status).toBe(404);
-    const { storage: backend } = await import("@/lib/storage/storage");
-    expect(await backend().get(row.storageKey)).toBeNull();
+    expect(await storageFor(row.storage).get(row.storageKey)).toBeNull();
+  });
+});
+
+describe("storage backends", () => {
+  it("keeps files readable through the backend each row records after new uploads switch to Uploadthing", async () => {
+    const { client } = await signedInClient();
+    const before = await uploadAs<ImageBody>(client, upload, "/api/v1/images/upload", { bytes: await renderTextPng("local"), name: "local.png" });
+    expect((await db().image.findUniqueOrThrow({ where: { id: before.body.id } })).storage).toBe("local");
+
+    const uploadthing = fakeUploadthing();
+    setStorage(createUploadthingStorage({ token: fakeUploadthingToken, fetch: uploadthing.fetch }), { keepOthers: true });
+    try {
+      const after = await uploadAs<ImageBody>(client, upload, "/api/v1/images/upload", { bytes: await renderTextPng("remote"), name: "remote.png" });
+      const afterRow = await db().image.findUniqueOrThrow({ where: { id: after.body.id } });
+      expect(afterRow.storage).toBe("uploadthing");
+      expect(uploadthing.files.has(afterRow.storageKey)).toBe(true);
+
+      const oldFile = await fetchFile(client, before.body.id);
+      expect(oldFile.status).toBe(200);
+      expect((await sharp(Buffer.from(await oldFile.arrayBuffer())).metadata()).format).toBe("png");
+      expect((await fetchFile(client, after.body.id)).status).toBe(200);
+
+      const beforeRow = await db().image.findUniqueOrThrow({ where: { id: before.body.id } });
+      expect((await client.call(remove, `/api/v1/images/${before.body.id}`, { method: "DELETE", params: { id: before.body.id } })).status).toBe(204);
+      expect(await storageFor("local").get(beforeRow.storageKey)).toBeNull();
+      expect(uploadthing.files.has(afterRow.storageKey)).toBe(true);
+    } finally {
+      setStorage(storageFor("local"));
+    }
   });
 });
