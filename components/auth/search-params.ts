@@ -13,7 +13,23 @@ export function hrefWithQuery(path: string, query: Record<string, string | undef
   return search ? `${path}?${search}` : path;
 }
 
-/** Only paths on this site, so a crafted sign-in link cannot send someone elsewhere afterwards. */
+/** Any origin will do: only whether resolving the value leaves it is asked. */
+const PROBE_ORIGIN = "https://baatcheet.invalid";
+
+/**
+ * Only paths on this site, so a crafted sign-in link cannot send someone elsewhere afterwards.
+ * The value is resolved the way the browser will resolve it (the URL parser drops tabs and
+ * newlines and reads `\` as `/`, so `/\t/evil.example` is a host), and kept only if the origin
+ * does not change; what is returned is the parsed path, never the raw input.
+ */
 export function safeCallbackUrl(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/chat";
+  if (!value?.startsWith("/")) return "/chat";
+  let resolved: URL;
+  try {
+    resolved = new URL(value, PROBE_ORIGIN);
+  } catch {
+    return "/chat";
+  }
+  if (resolved.origin !== PROBE_ORIGIN) return "/chat";
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`;
 }

@@ -212,6 +212,30 @@ describe("sign in", () => {
     expect((await attacker.call(login, "/api/v1/auth/login", { body: { email, password } })).status).toBe(200);
   });
 
+  it("slows guesses per account whatever the address: past 10 failures each attempt waits twice as long", async () => {
+    const { email, password } = await registerVerified(new TestClient("198.51.100.20"));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const start = Date.now();
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const rotating = new TestClient(`198.51.100.${100 + attempt}`);
+      expect((await rotating.call(login, "/api/v1/auth/login", { body: { email, password: "guess-number-x" } })).status).toBe(401);
+    }
+    // A new address, even with the right password, waits a second after the 10th failure.
+    const fresh = new TestClient("198.51.100.200");
+    const slowed = await fresh.call<ErrorBody>(login, "/api/v1/auth/login", { body: { email, password: "guess-number-y" } });
+    expect(slowed.status).toBe(429);
+    expect(slowed.body.error.retry_after).toBe(1);
+
+    vi.setSystemTime(start + 1_100);
+    expect((await fresh.call(login, "/api/v1/auth/login", { body: { email, password: "guess-number-y" } })).status).toBe(401);
+    const longer = await new TestClient("198.51.100.201").call<ErrorBody>(login, "/api/v1/auth/login", { body: { email, password } });
+    expect(longer.status).toBe(429);
+    expect(longer.body.error.retry_after).toBe(2);
+
+    vi.setSystemTime(start + 3_300);
+    expect((await new TestClient("198.51.100.202").call(login, "/api/v1/auth/login", { body: { email, password } })).status).toBe(200);
+  });
+
   it("signs in with an emailed one-time code, which works once", async () => {
     const client = new TestClient();
     const { email } = await registerVerified(client);
