@@ -1,20 +1,11 @@
 // The official `openai` npm client against the running app, with a BaatCheet API key created
 // through the API: only the base URL changes. The app routes to the stub provider.
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import OpenAI from "openai";
-
-async function signUp(request: APIRequestContext): Promise<void> {
-  const email = `openai-client-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-  const password = "a long enough password";
-  expect((await request.post("/api/v1/auth/register", { data: { email, password } })).status()).toBe(201);
-  const outbox = await (await request.get(`/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)).json();
-  const code = String(outbox.mails[0].text).match(/\b(\d{6})\b/)![1];
-  expect((await request.post("/api/v1/auth/verify-email", { data: { email, code } })).ok()).toBe(true);
-  expect((await request.post("/api/v1/auth/login", { data: { email, password } })).ok()).toBe(true);
-}
+import { signUpThroughApi } from "../fixtures/api-account";
 
 test("the openai client works against BaatCheet with an API key, streaming and not", async ({ request, baseURL }) => {
-  await signUp(request);
+  await signUpThroughApi(request, "openai-client");
   const created = await request.post("/api/v1/api-keys", { data: { name: "openai client", permissions: ["read", "write"] } });
   expect(created.status()).toBe(201);
   const { secret, apiKey } = await created.json();
