@@ -10,6 +10,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { createAuthSession } from "./auth-sessions";
 import { consumeSessionTicket } from "./session-ticket";
 import { getAuthSecret } from "./secret";
 
@@ -23,6 +24,8 @@ declare module "@auth/core/jwt" {
   interface JWT {
     /** User.sessionVersion when the session was issued; a later password change revokes it. */
     sv?: number;
+    /** The AuthSession row this cookie belongs to; revoking the row ends the session. */
+    sid?: string;
   }
 }
 
@@ -72,6 +75,7 @@ export function authConfig(): NextAuthConfig {
         if (user?.id) {
           token.sub = user.id;
           token.sv = user.sessionVersion ?? 0;
+          token.sid = await createAuthSession(user.id, SESSION_MAX_AGE_SECONDS);
         }
         return token;
       },

@@ -33,20 +33,24 @@ export function hasRole(principal: Pick<Principal, "role">, role: Role): boolean
 }
 
 /**
- * Resolves the session in `headers` to a live user, or null (no session, revoked, deleted,
- * unverified). A live session is remembered for a few seconds (see session-cache.ts).
+ * Resolves the session in `headers` to a live user, or null (no session, signed out, revoked by
+ * a password change, deleted, unverified). A live session is remembered for a few seconds (see session-cache.ts).
  */
 export async function principalFromHeaders(headers: Headers): Promise<Principal | null> {
   const key = sessionCacheKey(headers);
   const cached = key ? getCachedSession(key) : null;
   if (cached) return cached;
   const token = await readSessionToken(headers);
-  if (!token?.sub) return null;
-  const user = await db().user.findUnique({
-    where: { id: token.sub },
-    select: { id: true, email: true, role: true, tier: true, sessionVersion: true, emailVerified: true },
+  if (!token?.sub || !token.sid) return null;
+  const session = await db().authSession.findUnique({
+    where: { id: token.sid },
+    select: {
+      revokedAt: true,
+      user: { select: { id: true, email: true, role: true, tier: true, sessionVersion: true, emailVerified: true } },
+    },
   });
-  if (!user || !user.emailVerified || user.sessionVersion !== (token.sv ?? 0)) return null;
+  const user = session?.user;
+  if (!user || session.revokedAt || user.id !== token.sub || !user.emailVerified || user.sessionVersion !== (token.sv ?? 0)) return null;
   const scopes: Scope[] = user.role === "admin" ? ["read", "write", "admin"] : ["read", "write"];
   const principal: Principal = { userId: user.id, email: user.email, role: user.role, tier: user.tier, scopes, via: "session" };
   if (key) cacheSession(key, principal, typeof token.exp === "number" ? token.exp * 1000 : undefined);

@@ -1,5 +1,6 @@
 // Integration: the auth routes against a real database (PGlite, or PostgreSQL with DATABASE_URL).
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { revokeAllAuthSessions } from "@/lib/auth/auth-sessions";
 import { latestMailedCode, TestClient } from "@/lib/testing/http";
 import { POST as login } from "./login/route";
 import { POST as requestLoginCode } from "./login/code/route";
@@ -34,7 +35,7 @@ async function signedIn(password = "correct horse battery") {
   const account = await registerVerified(client, password);
   const result = await client.call<UserBody>(login, "/api/v1/auth/login", { body: account });
   expect(result.status).toBe(200);
-  return { client, ...account };
+  return { client, userId: result.body.user.id, ...account };
 }
 
 afterEach(() => {
@@ -255,6 +256,26 @@ describe("sign in", () => {
     expect((await client.call(logout, "/api/v1/auth/logout", { method: "POST" })).status).toBe(200);
     expect([...client.cookies.keys()].some((name) => name.includes("session-token"))).toBe(false);
     expect((await client.call(me, "/api/v1/auth/me")).status).toBe(401);
+  });
+
+  it("ends the session on the server: a copy of the cookie taken before sign-out stops working", async () => {
+    const { client } = await signedIn();
+    const copy = new TestClient("192.0.2.99");
+    for (const [name, value] of client.cookies) copy.cookies.set(name, value);
+    expect((await copy.call(me, "/api/v1/auth/me")).status).toBe(200);
+    expect((await client.call(logout, "/api/v1/auth/logout", { method: "POST" })).status).toBe(200);
+    expect((await copy.call(me, "/api/v1/auth/me")).status).toBe(401);
+  });
+
+  it("signing out everywhere ends every session of the account, and only that account's", async () => {
+    const first = await signedIn();
+    const second = new TestClient("192.0.2.98");
+    expect((await second.call(login, "/api/v1/auth/login", { body: { email: first.email, password: first.password } })).status).toBe(200);
+    const other = await signedIn();
+    expect(await revokeAllAuthSessions(first.userId)).toBe(2);
+    expect((await first.client.call(me, "/api/v1/auth/me")).status).toBe(401);
+    expect((await second.call(me, "/api/v1/auth/me")).status).toBe(401);
+    expect((await other.client.call(me, "/api/v1/auth/me")).status).toBe(200);
   });
 });
 
