@@ -10,6 +10,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authLogger } from "./auth-logger";
 import { createAuthSession } from "./auth-sessions";
 import { consumeSessionTicket } from "./session-ticket";
 import { getAuthSecret } from "./secret";
@@ -54,6 +55,7 @@ export function authConfig(): NextAuthConfig {
   return {
     secret: getAuthSecret(),
     trustHost: true,
+    logger: authLogger,
     basePath: "/api/auth",
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
