@@ -61,6 +61,8 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         DATA_DIR: ".data/e2e",
+        // The specs read sign-up codes from the outbox as a self-hoster's first user would from the log.
+        DEV_OUTBOX: "public",
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_URL: baseURL,
         // Real provider code, pointed at the stub: Groq with two keys, plus an OpenAI-compatible server.

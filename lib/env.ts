@@ -29,6 +29,12 @@ const schema = z.object({
   /** SMTP connection URL (smtp://user:pass@host:587). Unset → mail goes to the server log and /dev/outbox. */
   SMTP_URL: optionalUrl,
   MAIL_FROM: optional.transform((value) => value ?? "BaatCheet <no-reply@baatcheet.local>"),
+  /**
+   * Who may read the dev outbox (only exists without SMTP_URL): "public" or "admins". Unset →
+   * public under `npm run dev`, admins only in production, where the first admin's own code is
+   * read from the server log.
+   */
+  DEV_OUTBOX: optional.pipe(z.enum(["public", "admins"]).optional()),
   AUTH_GITHUB_ID: optional,
   AUTH_GITHUB_SECRET: optional,
   AUTH_GOOGLE_ID: optional,
@@ -41,7 +47,7 @@ const schema = z.object({
   /** "off" turns every API rate limit off (benchmarks, load tests). Default "on". */
   RATE_LIMITS: optional.pipe(z.enum(["on", "off"]).default("on")),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  /** Where uploads are kept on local disk. Unset → DATA_DIR/uploads. Ignored when UPLOADTHING_TOKEN is set. */
+  /** Where uploads are kept on local disk. Unset → DATA_DIR/uploads. With UPLOADTHING_TOKEN set, files stored here before the switch are still read from here. */
   UPLOAD_DIR: optional,
   /** Uploadthing API token. Set → uploads are stored (privately) on Uploadthing instead of local disk. */
   UPLOADTHING_TOKEN: optional,

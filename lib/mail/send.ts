@@ -18,6 +18,14 @@ export function isOutboxEnabled(): boolean {
   return !env.SMTP_URL;
 }
 
+/**
+ * Who may read the outbox. Codes in it sign people in and reset passwords, so in production
+ * only admins may; the first account (the admin-to-be) finds its code in the server log.
+ */
+export function outboxReaders(): "public" | "admins" {
+  return env.DEV_OUTBOX ?? (env.NODE_ENV === "production" ? "admins" : "public");
+}
+
 export async function sendMail(mail: Mail): Promise<void> {
   if (env.SMTP_URL) {
     transport ??= createTransport(env.SMTP_URL);

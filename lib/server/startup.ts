@@ -4,6 +4,7 @@ import { closeDatabase, database, ensureMigrated } from "@/lib/db";
 import { env } from "@/lib/env";
 import { resumeJobs } from "@/lib/jobs/dispatch";
 import { log } from "@/lib/log";
+import { outboxReaders } from "@/lib/mail/send";
 
 let shuttingDown = false;
 
@@ -26,7 +27,9 @@ export async function startServer(): Promise<void> {
     log.error("database not ready", { error: error instanceof Error ? error.message : String(error) });
   }
   if (!env.SMTP_URL) {
-    log.warn("SMTP_URL is not set: sign-up codes go to the server log and /dev/outbox. Set SMTP_URL in production.");
+    log.warn(
+      `SMTP_URL is not set: sign-up codes go to the server log and /dev/outbox (readable by ${outboxReaders() === "admins" ? "admins only" : "anyone"}). Set SMTP_URL in production.`,
+    );
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => void shutdown(signal).finally(() => process.exit(0)));

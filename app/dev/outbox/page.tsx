@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ensureMigrated } from "@/lib/db";
-import { isOutboxEnabled, listOutbox } from "@/lib/mail/send";
+import { getPagePrincipal } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/principal";
+import { isOutboxEnabled, listOutbox, outboxReaders } from "@/lib/mail/send";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
 import { MailIcon } from "@/components/ui/icons";
@@ -22,6 +24,10 @@ export default async function OutboxPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   if (!isOutboxEnabled()) notFound();
+  if (outboxReaders() === "admins") {
+    const principal = await getPagePrincipal();
+    if (!principal || !hasRole(principal, "admin")) notFound();
+  }
   const { to: toParam } = await searchParams;
   // Addresses are stored trimmed and lower-cased, so the filter is too.
   const to = (typeof toParam === "string" ? toParam.trim().toLowerCase() : "") || undefined;
