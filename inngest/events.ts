@@ -3,7 +3,7 @@
 // services with the same ownership checks as the API.
 import { eventType } from "inngest";
 import { z } from "zod";
-import { ocrLanguageCodes } from "@/lib/media/ocr-languages";
+import { ocrLanguageCodes } from "@/lib/media/ocr/languages";
 
 const jobFields = {
   jobId: z.string().min(1).describe("The job row that reports this run's status"),

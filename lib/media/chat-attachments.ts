@@ -5,8 +5,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
 import { waitForJob } from "@/lib/jobs/service";
-import { readImageFile } from "./images";
-import { requestImageOcr } from "./ocr";
+import { readImageFile } from "./images/service";
+import { requestImageOcr } from "./ocr/service";
 
 /** OCR of a large scan takes seconds; a chat turn waits this long before going on without it. */
 const OCR_WAIT_MS = 60_000;

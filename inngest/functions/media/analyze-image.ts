@@ -1,6 +1,6 @@
 // Asks a vision-capable model about an image and stores the answer with the image.
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runImageAnalysis } from "@/lib/media/vision";
+import { runImageAnalysis } from "@/lib/media/images/vision";
 import { inngest } from "../../client";
 import { imageAnalysisRequested } from "../../events";
 import { failJobOnFailure, unlessClientError } from "../job-failure";

@@ -1,6 +1,6 @@
 // Summary, topics, sentiment or a custom question about a transcript, stored with the audio.
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runTranscriptAnalysis } from "@/lib/media/audio";
+import { runTranscriptAnalysis } from "@/lib/media/audio/service";
 import { inngest } from "../../client";
 import { transcriptAnalysisRequested } from "../../events";
 import { failJobOnFailure, unlessClientError } from "../job-failure";

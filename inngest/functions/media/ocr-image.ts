@@ -1,6 +1,6 @@
 // Reads the text in an image (tesseract, language chosen or auto) and caches it on the image.
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runImageOcr } from "@/lib/media/ocr";
+import { runImageOcr } from "@/lib/media/ocr/service";
 import { inngest } from "../../client";
 import { imageOcrRequested } from "../../events";
 import { failJobOnFailure, unlessClientError } from "../job-failure";

@@ -1,6 +1,6 @@
 // Transcribes an audio file (Groq Whisper, then OpenAI Whisper) and stores the transcript.
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runTranscription } from "@/lib/media/audio";
+import { runTranscription } from "@/lib/media/audio/service";
 import { inngest } from "../../client";
 import { audioTranscriptionRequested } from "../../events";
 import { failJobOnFailure, unlessClientError } from "../job-failure";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ocrLanguageCodes } from "./ocr-languages";
+import { ocrLanguageCodes } from "../ocr/languages";
 
 /** The authorised download of a stored image (the owner's session or API key). */
 export const imageFileUrl = (imageId: string) => `/api/v1/images/${imageId}/file`;

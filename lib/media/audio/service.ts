@@ -10,11 +10,11 @@ import { audioTranscriptionRequested, transcriptAnalysisRequested } from "@/inng
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
 import { storage, storageFor } from "@/lib/storage/storage";
-import type { AudioView, analysisKinds } from "./audio-schemas";
-import { detectMediaType } from "./file-types";
-import { generateAnswer, mediaCandidates } from "./generate";
+import type { AudioView, analysisKinds } from "./schemas";
+import { detectMediaType } from "../uploads/file-types";
+import { generateAnswer, mediaCandidates } from "../answers/generate";
 import { transcribeAudio } from "./transcription";
-import type { ReceivedFile } from "./upload";
+import type { ReceivedFile } from "../uploads/read-upload";
 
 type AnalysisKind = (typeof analysisKinds)[number];
 

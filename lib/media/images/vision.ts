@@ -5,8 +5,8 @@ import { AppError } from "@/lib/http/errors";
 import { imageAnalysisRequested } from "@/inngest/events";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
-import { generateAnswer, mediaCandidates } from "./generate";
-import { getImageOrThrow, readImageFile } from "./images";
+import { generateAnswer, mediaCandidates } from "../answers/generate";
+import { getImageOrThrow, readImageFile } from "./service";
 
 export async function requestImageAnalysis(options: { userId: string; imageId: string; prompt: string; model?: string }) {
   const image = await getImageOrThrow(options);

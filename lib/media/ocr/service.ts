@@ -6,10 +6,10 @@ import { AppError } from "@/lib/http/errors";
 import { imageOcrRequested } from "@/inngest/events";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
-import { readImageFile } from "./images";
-import { recognise, toOcrInput } from "./ocr-engine";
-import type { OcrLanguageCode } from "./ocr-languages";
-import type { OcrResultView } from "./schemas";
+import { readImageFile } from "../images/service";
+import { recognise, toOcrInput } from "./engine";
+import type { OcrLanguageCode } from "./languages";
+import type { OcrResultView } from "../images/schemas";
 
 type OcrLanguage = OcrLanguageCode | "auto";
 
