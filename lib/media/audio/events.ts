@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineJobEvent } from "@/lib/jobs/events";
+import { analysisKinds } from "./schemas";
 
 export const audioTranscriptionRequested = defineJobEvent("media/audio.transcription.requested", {
   audioId: z.string().min(1),
@@ -8,7 +9,7 @@ export const audioTranscriptionRequested = defineJobEvent("media/audio.transcrip
 
 export const transcriptAnalysisRequested = defineJobEvent("media/audio.analysis.requested", {
   audioId: z.string().min(1),
-  kind: z.enum(["summary", "topics", "sentiment", "custom"]),
+  kind: z.enum(analysisKinds),
   prompt: z.string().max(4000).optional(),
   model: z.string().max(200).optional(),
 });

@@ -9,7 +9,7 @@ import { readImageFile } from "../images/service";
 import { imageOcrRequested } from "./events";
 import { recognise, toOcrInput } from "./engine";
 import type { OcrLanguageCode } from "./languages";
-import type { OcrResultView } from "../images/schemas";
+import type { OcrResultView } from "./schemas";
 
 type OcrLanguage = OcrLanguageCode | "auto";
 
