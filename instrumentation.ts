@@ -7,5 +7,6 @@ export async function register() {
   // would hold its one-process lock while `next start` begins.
   if (process.env.NEXT_PHASE === PHASE_PRODUCTION_BUILD) return;
   const { startServer } = await import("./lib/server/startup");
-  await startServer();
+  // Loaded on the first job, not now: the functions pull in the media code (sharp, tesseract).
+  await startServer({ jobFunctions: async () => (await import("./inngest")).functions });
 }

@@ -13,7 +13,7 @@ export default defineConfig({
     environment: "node",
     include: ["{app,lib,components,inngest,prisma}/**/*.test.ts", "e2e/fixtures/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
-    setupFiles: ["lib/testing/setup-database.ts"],
+    setupFiles: ["lib/testing/setup-database.ts", "inngest/vitest-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
     testTimeout: 30_000,

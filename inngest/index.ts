@@ -1,4 +1,5 @@
-// Every Inngest function, served at /api/inngest and run by the local executor.
+// Every Inngest function: served at /api/inngest, and handed to lib/jobs at start-up
+// (instrumentation.ts) for the local executor and for matching events to functions.
 import { analyzeImage } from "./functions/media/analyze-image";
 import { analyzeTranscript } from "./functions/media/analyze-transcript";
 import { ocrImage } from "./functions/media/ocr-image";

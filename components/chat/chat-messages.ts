@@ -3,7 +3,7 @@
 // conversation loaded from the API and a reply still streaming in.
 import type { FileUIPart, UIMessage } from "ai";
 import type { ConversationView, MessageAttachment, ReplyRoute, ViewMessage } from "@/lib/chat/schemas";
-import { imageFileUrl } from "@/lib/media/schemas";
+import { imageFileUrl } from "@/lib/media/images/schemas";
 
 export interface ChatMetadata {
   /** Sent by the server at the start of every stream. */

@@ -6,7 +6,7 @@ import { DefaultChatTransport } from "ai";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ChatRequestInput, ConversationView } from "@/lib/chat/schemas";
-import type { ImageView } from "@/lib/media/schemas";
+import type { ImageView } from "@/lib/media/images/schemas";
 import { messageFiles, messageText, readableChatError, toChatMessages, toFilePart, type ChatMessage } from "./chat-messages";
 import { ChatSettingsButton, type GenerationSettings } from "./chat-settings";
 import { Composer } from "./composer";

@@ -5,7 +5,7 @@ import { cx } from "@/components/ui/cx";
 import { PaperclipIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { MAX_CHAT_IMAGES, MAX_MESSAGE_CHARS } from "@/lib/chat/schemas";
-import type { ImageView } from "@/lib/media/schemas";
+import type { ImageView } from "@/lib/media/images/schemas";
 import { AttachmentTray } from "./attachment-tray";
 import { useAttachments } from "./use-attachments";
 import { useDictation, VoiceInput } from "./voice-input";

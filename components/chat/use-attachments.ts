@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "@/lib/http/client";
 import { MAX_CHAT_IMAGES } from "@/lib/chat/schemas";
-import type { ImageView } from "@/lib/media/schemas";
+import type { ImageView } from "@/lib/media/images/schemas";
 import { uploadWithProgress } from "@/components/media/upload-request";
 
 export interface PendingAttachment {

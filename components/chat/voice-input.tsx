@@ -9,7 +9,7 @@ import { cx } from "@/components/ui/cx";
 import { MicIcon, StopIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/http/client";
-import type { AudioView } from "@/lib/media/audio-schemas";
+import type { AudioView } from "@/lib/media/audio/schemas";
 
 /** Long enough for a paragraph; a longer recording belongs on the media page. */
 const MAX_RECORDING_SECONDS = 120;

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ocrLanguages } from "@/lib/media/ocr-languages";
+import { ocrLanguages } from "@/lib/media/ocr/languages";
 import { JobStatus } from "./job-status";
 import { ProgressBar } from "./progress-bar";
 import { useStartImageAnalysis, useStartOcr, useUploadImage, type OcrJson } from "./use-media";

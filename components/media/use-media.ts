@@ -2,8 +2,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/client";
 import type { JobView } from "@/lib/jobs/schemas";
-import type { AudioView } from "@/lib/media/audio-schemas";
-import type { ImageView, OcrResultView } from "@/lib/media/schemas";
+import type { AudioView } from "@/lib/media/audio/schemas";
+import type { ImageView } from "@/lib/media/images/schemas";
+import type { OcrResultView } from "@/lib/media/ocr/schemas";
 import { uploadWithProgress } from "./upload-request";
 
 /** Dates arrive as ISO strings. */

@@ -1,21 +1,19 @@
 // Starting a job: a Job row first (so its status is visible at once), then the event, either to
-// Inngest or to the in-process executor. Functions are loaded lazily: they import the services
-// that call this module.
+// Inngest or to the in-process executor.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { InngestFunction } from "inngest";
-import { inngest, inngestConfigured } from "@/inngest/client";
 import { env } from "@/lib/env";
 import { processSingleton } from "@/lib/process/singleton";
+import { inngest, inngestConfigured } from "./client";
+import type { JobEvent, JobPayload } from "./events";
 import { createLocalExecutor, type LocalExecutor } from "./executor";
+import { functionIdFor, jobFunctions } from "./registry";
 import { createJobRow, failJob } from "./service";
-
-const loadFunctions = async (): Promise<readonly InngestFunction.Any[]> => (await import("@/inngest")).functions;
 
 const jobs = processSingleton("jobs", () => ({ executor: undefined as LocalExecutor | undefined, resumed: false }));
 
 export function jobExecutor(): LocalExecutor {
-  jobs.executor ??= createLocalExecutor({ functions: loadFunctions, concurrency: env.JOBS_CONCURRENCY });
+  jobs.executor ??= createLocalExecutor({ functions: jobFunctions, concurrency: env.JOBS_CONCURRENCY });
   return jobs.executor;
 }
 
@@ -32,24 +30,17 @@ export function resumeJobs(): void {
   jobExecutor().kick();
 }
 
-async function functionIdFor(eventName: string): Promise<string> {
-  const fn = (await loadFunctions()).find((candidate) =>
-    ((candidate.opts.triggers ?? []) as readonly object[]).some((trigger) => "event" in trigger && trigger.event === eventName),
-  );
-  if (!fn) throw new Error(`No function is triggered by ${eventName}.`);
-  return fn.id();
-}
-
 /**
  * Creates the job and sends its event. `data` is the event's payload without `jobId`, which is
- * added here. Returns the job id to poll at GET /api/v1/jobs/:id.
+ * added here; it is checked against the event's schema before anything is written. Returns the
+ * job id to poll at GET /api/v1/jobs/:id.
  */
-export async function startJob(event: { name: string; data: { userId: string } & Record<string, unknown> }): Promise<string> {
+export async function startJob<TData extends JobPayload>(event: JobEvent<TData>, data: NoInfer<Omit<TData, "jobId">>): Promise<string> {
   const jobId = randomUUID();
-  const data = { ...event.data, jobId };
-  await createJobRow({ id: jobId, userId: event.data.userId, functionId: await functionIdFor(event.name), eventName: event.name, eventData: data });
+  const payload = event.schema.parse({ ...data, jobId });
+  await createJobRow({ id: jobId, userId: payload.userId, functionId: await functionIdFor(event.name), eventName: event.name, eventData: payload });
   if (inngestConfigured) {
-    await inngest.send({ name: event.name, data, id: jobId }).catch(async (error: unknown) => {
+    await inngest.send({ name: event.name, data: payload, id: jobId }).catch(async (error: unknown) => {
       await failJob(jobId, "Could not reach Inngest to start the job.");
       throw error;
     });

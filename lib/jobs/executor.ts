@@ -6,18 +6,10 @@
 // Failures are retried with exponential backoff up to the function's `retries`.
 import "server-only";
 import type { InngestFunction } from "inngest";
-import { InngestExecution, ServerTiming } from "inngest/internals";
-import { StepMode, StepOpCode } from "inngest/types";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
+import { executeOnce } from "./inngest-internals";
 import { completeJob, failJob } from "./service";
-
-type ExecutionOptions = Omit<InngestExecution.InngestExecutionOptions, "fn">;
-type ExecutionResult = InngestExecution.ExecutionResult;
-/** `createExecution` is how the SDK's serve handler starts a run; it is not part of the typed surface. */
-interface Executable {
-  createExecution(options: { partialOptions: ExecutionOptions }): { start(): Promise<ExecutionResult> };
-}
 
 export interface ExecutorOptions {
   /** The functions to run, matched to jobs by function id. */
@@ -35,11 +27,6 @@ export interface ExecutorOptions {
 const DEFAULT_RETRIES = 3;
 /** One job may replay at most this many steps in one go (a runaway loop guard). */
 const MAX_STEPS_PER_RUN = 500;
-
-const quietTimer = () =>
-  new ServerTiming.ServerTiming({ info() {}, warn() {}, error() {}, debug() {} } as unknown as ConstructorParameters<
-    typeof ServerTiming.ServerTiming
-  >[0]);
 
 function errorMessage(error: unknown): string {
   if (error && typeof error === "object" && "message" in error && typeof error.message === "string") return error.message;
@@ -124,42 +111,23 @@ export function createLocalExecutor(options: ExecutorOptions): LocalExecutor {
     let requestedRunStep: string | undefined;
 
     for (let round = 0; round < MAX_STEPS_PER_RUN; round += 1) {
-      const stored = await db().jobStep.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } });
-      const stepState: Record<string, InngestExecution.MemoizedOp> = {};
-      for (const step of stored) {
-        stepState[step.stepId] = step.error ? { id: step.stepId, error: step.error } : { id: step.stepId, data: step.data };
-      }
-      const execution = (fn as unknown as Executable).createExecution({
-        partialOptions: {
-          client: (fn as unknown as { client: ExecutionOptions["client"] }).client,
-          runId: job.id,
-          data: { runId: job.id, attempt, event, events: [event] } as unknown as ExecutionOptions["data"],
-          reqArgs: [],
-          headers: {},
-          stepState,
-          stepCompletionOrder: stored.map((step) => step.stepId),
-          stepMode: StepMode.Async,
-          requestedRunStep,
-          timer: quietTimer(),
-        },
-      });
-      const result = await execution.start();
+      const steps = await db().jobStep.findMany({ where: { jobId }, orderBy: { createdAt: "asc" } });
+      const outcome = await executeOnce(fn, { runId: job.id, attempt, event, steps, runStep: requestedRunStep });
       requestedRunStep = undefined;
 
-      switch (result.type) {
+      switch (outcome.kind) {
         case "step-ran": {
-          const { step } = result;
-          const failed = step.op === StepOpCode.StepError || step.op === StepOpCode.StepFailed || step.error !== undefined;
-          if (failed && result.retriable !== false && step.op !== StepOpCode.StepFailed && attempt < retries) {
-            return scheduleRetry(jobId, attempt, `Step "${step.displayName ?? step.name}": ${errorMessage(step.error)}`);
+          const { step } = outcome;
+          if (outcome.retriable && attempt < retries) {
+            return scheduleRetry(jobId, attempt, `Step "${step.name}": ${errorMessage(step.error)}`);
           }
           await db().jobStep.create({
             data: {
               jobId,
               stepId: step.id,
-              name: step.displayName ?? step.name ?? step.id,
-              data: failed || step.data === undefined ? Prisma.JsonNull : (step.data as Prisma.InputJsonValue),
-              error: failed ? ((step.error ?? { message: "failed" }) as Prisma.InputJsonValue) : Prisma.JsonNull,
+              name: step.name,
+              data: outcome.failed || step.data === undefined ? Prisma.JsonNull : (step.data as Prisma.InputJsonValue),
+              error: outcome.failed ? ((step.error ?? { message: "failed" }) as Prisma.InputJsonValue) : Prisma.JsonNull,
             },
           });
           attempt = 0;
@@ -169,22 +137,16 @@ export function createLocalExecutor(options: ExecutorOptions): LocalExecutor {
           });
           continue;
         }
-        case "steps-found": {
-          const planned = result.steps.find((step) => step.op === StepOpCode.StepPlanned);
-          if (!planned) {
-            const kinds = result.steps.map((step) => step.op).join(", ");
-            return failJob(jobId, `The local executor cannot run ${kinds} steps; configure Inngest for these.`);
-          }
-          requestedRunStep = planned.id;
+        case "step-planned":
+          requestedRunStep = outcome.stepId;
           continue;
-        }
-        case "function-resolved":
-          return completeJob(jobId, result.data);
-        case "function-rejected":
-          if (result.retriable !== false && attempt < retries) return scheduleRetry(jobId, attempt, errorMessage(result.error));
-          return failJob(jobId, errorMessage(result.error));
-        default:
-          return failJob(jobId, `Unexpected execution result: ${result.type}.`);
+        case "resolved":
+          return completeJob(jobId, outcome.data);
+        case "rejected":
+          if (outcome.retriable && attempt < retries) return scheduleRetry(jobId, attempt, errorMessage(outcome.error));
+          return failJob(jobId, errorMessage(outcome.error));
+        case "unsupported":
+          return failJob(jobId, `The local executor cannot run ${outcome.what}; configure Inngest for these.`);
       }
     }
     return failJob(jobId, `The job ran more than ${MAX_STEPS_PER_RUN} steps.`);

@@ -15,3 +15,8 @@ export const jobView = z.object({
   finishedAt: z.date().nullable(),
 });
 export type JobView = z.infer<typeof jobView>;
+
+export const jobStartedView = z.object({
+  jobId: z.string().describe("Poll GET /api/v1/jobs/:id for progress and the result"),
+  status: jobStatus,
+});

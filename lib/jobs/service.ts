@@ -1,9 +1,11 @@
 // Job rows: what GET /api/v1/jobs/:id shows. Functions report progress and their result here
 // under Inngest and under the local executor alike; the executor also records attempts and
-// failures itself.
+// failures itself. A job's final state, once written, is announced to requests waiting for it
+// (completion.ts).
 import "server-only";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
+import { announceJobSettled } from "./completion";
 import type { JobView } from "./schemas";
 
 const jobSelect = {
@@ -45,7 +47,7 @@ export async function setJobProgress(jobId: string, progress: number): Promise<v
 }
 
 export async function completeJob(jobId: string, output: unknown): Promise<void> {
-  await db().job.updateMany({
+  const { count } = await db().job.updateMany({
     where: { id: jobId, status: { not: "done" } },
     data: {
       status: "done",
@@ -56,26 +58,13 @@ export async function completeJob(jobId: string, output: unknown): Promise<void>
       leaseUntil: null,
     },
   });
+  if (count === 1) announceJobSettled(jobId);
 }
 
 export async function failJob(jobId: string, error: string): Promise<void> {
-  await db().job.updateMany({
+  const { count } = await db().job.updateMany({
     where: { id: jobId, status: { not: "done" } },
     data: { status: "failed", error: error.slice(0, 2000), finishedAt: new Date(), leaseUntil: null },
   });
-}
-
-/**
- * Waits for a job to finish, for a request that needs its result (the chat reading an image's
- * OCR text). The work still runs in the job; this only polls its row.
- */
-export async function waitForJob(jobId: string, options: { timeoutMs: number; intervalMs?: number; signal?: AbortSignal }) {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const job = await db().job.findUnique({ where: { id: jobId }, select: { status: true, error: true, output: true } });
-    if (!job) throw new AppError("not_found", "No such job.");
-    if (job.status === "done" || job.status === "failed") return job;
-    if (Date.now() >= deadline || options.signal?.aborted) return job;
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
-  }
+  if (count === 1) announceJobSettled(jobId);
 }

@@ -1,12 +1,15 @@
 // What the chat needs from media: the images a message attaches (checked against their owner),
 // their bytes for a vision model, or the text read from them (OCR, run as a job and cached)
 // for a text-only one.
+// OCR runs when a text-only model first needs an image's text, not at upload: `auto` reads up to
+// six scripts (seconds of CPU a page) and most images go to vision models that never need it. The
+// turn then waits for the job's completion announcement (lib/jobs/completion.ts), not a poll.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { waitForJob } from "@/lib/jobs/service";
-import { readImageFile } from "./images";
-import { requestImageOcr } from "./ocr";
+import { waitForJob } from "@/lib/jobs/completion";
+import { readImageFile } from "./images/service";
+import { requestImageOcr } from "./ocr/service";
 
 /** OCR of a large scan takes seconds; a chat turn waits this long before going on without it. */
 const OCR_WAIT_MS = 60_000;

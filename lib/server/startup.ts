@@ -3,6 +3,7 @@
 import { closeDatabase, database, ensureMigrated } from "@/lib/db";
 import { env } from "@/lib/env";
 import { resumeJobs } from "@/lib/jobs/dispatch";
+import { provideJobFunctions, type JobFunctionLoader } from "@/lib/jobs/registry";
 import { log } from "@/lib/log";
 import { outboxReaders } from "@/lib/mail/send";
 
@@ -15,7 +16,9 @@ async function shutdown(signal: string) {
   await closeDatabase().catch((error: unknown) => log.error("database close failed", { error: String(error) }));
 }
 
-export async function startServer(): Promise<void> {
+/** `jobFunctions` loads the Inngest functions: lib never imports them, the caller hands them over. */
+export async function startServer({ jobFunctions }: { jobFunctions: JobFunctionLoader }): Promise<void> {
+  provideJobFunctions(jobFunctions);
   const started = performance.now();
   try {
     await ensureMigrated();

@@ -3,9 +3,9 @@
 // Inngest the local executor (lib/jobs/executor.ts) runs the same functions in-process and this
 // endpoint says so.
 import { serve } from "inngest/next";
-import { inngest, inngestConfigured } from "@/inngest/client";
 import { functions } from "@/inngest";
 import { AppError, errorResponse } from "@/lib/http/errors";
+import { inngest, inngestConfigured } from "@/lib/jobs/client";
 
 const served = serve({ client: inngest, functions });
 

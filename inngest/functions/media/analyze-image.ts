@@ -1,9 +1,9 @@
 // Asks a vision-capable model about an image and stores the answer with the image.
+import { inngest } from "@/lib/jobs/client";
+import { failJobOnFailure, unlessClientError } from "@/lib/jobs/function-failure";
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runImageAnalysis } from "@/lib/media/vision";
-import { inngest } from "../../client";
-import { imageAnalysisRequested } from "../../events";
-import { failJobOnFailure, unlessClientError } from "../job-failure";
+import { imageAnalysisRequested } from "@/lib/media/images/events";
+import { runImageAnalysis } from "@/lib/media/images/vision";
 
 export const analyzeImage = inngest.createFunction(
   { id: "media-analyze-image", name: "Analyse an image", triggers: [imageAnalysisRequested], retries: 2, onFailure: failJobOnFailure },

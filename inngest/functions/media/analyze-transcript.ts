@@ -1,9 +1,9 @@
 // Summary, topics, sentiment or a custom question about a transcript, stored with the audio.
+import { inngest } from "@/lib/jobs/client";
+import { failJobOnFailure, unlessClientError } from "@/lib/jobs/function-failure";
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runTranscriptAnalysis } from "@/lib/media/audio";
-import { inngest } from "../../client";
-import { transcriptAnalysisRequested } from "../../events";
-import { failJobOnFailure, unlessClientError } from "../job-failure";
+import { transcriptAnalysisRequested } from "@/lib/media/audio/events";
+import { runTranscriptAnalysis } from "@/lib/media/audio/service";
 
 export const analyzeTranscript = inngest.createFunction(
   { id: "media-analyze-transcript", name: "Analyse a transcript", triggers: [transcriptAnalysisRequested], retries: 2, onFailure: failJobOnFailure },

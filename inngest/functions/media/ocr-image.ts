@@ -1,9 +1,9 @@
 // Reads the text in an image (tesseract, language chosen or auto) and caches it on the image.
+import { inngest } from "@/lib/jobs/client";
+import { failJobOnFailure, unlessClientError } from "@/lib/jobs/function-failure";
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runImageOcr } from "@/lib/media/ocr";
-import { inngest } from "../../client";
-import { imageOcrRequested } from "../../events";
-import { failJobOnFailure, unlessClientError } from "../job-failure";
+import { imageOcrRequested } from "@/lib/media/ocr/events";
+import { runImageOcr } from "@/lib/media/ocr/service";
 
 export const ocrImage = inngest.createFunction(
   { id: "media-ocr-image", name: "OCR an image", triggers: [imageOcrRequested], retries: 2, onFailure: failJobOnFailure },

@@ -1,9 +1,9 @@
 // Transcribes an audio file (Groq Whisper, then OpenAI Whisper) and stores the transcript.
+import { inngest } from "@/lib/jobs/client";
+import { failJobOnFailure, unlessClientError } from "@/lib/jobs/function-failure";
 import { completeJob, setJobProgress } from "@/lib/jobs/service";
-import { runTranscription } from "@/lib/media/audio";
-import { inngest } from "../../client";
-import { audioTranscriptionRequested } from "../../events";
-import { failJobOnFailure, unlessClientError } from "../job-failure";
+import { audioTranscriptionRequested } from "@/lib/media/audio/events";
+import { runTranscription } from "@/lib/media/audio/service";
 
 export const transcribeAudio = inngest.createFunction(
   { id: "media-transcribe-audio", name: "Transcribe audio", triggers: [audioTranscriptionRequested], retries: 2, onFailure: failJobOnFailure },

@@ -7,7 +7,7 @@ import { conversationView } from "@/lib/chat/schemas";
 import { db } from "@/lib/db";
 import { setJobExecutor } from "@/lib/jobs/dispatch";
 import { createLocalExecutor, type LocalExecutor } from "@/lib/jobs/executor";
-import { stopOcrWorkers } from "@/lib/media/ocr-engine";
+import { stopOcrWorkers } from "@/lib/media/ocr/engine";
 import { parseUiStream, signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import type { TestClient } from "@/lib/testing/http";
 import { renderTextPng, uploadAs, useTemporaryStorage } from "@/lib/testing/media";

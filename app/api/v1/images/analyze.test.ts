@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { setJobExecutor } from "@/lib/jobs/dispatch";
 import { createLocalExecutor, type LocalExecutor } from "@/lib/jobs/executor";
 import { findChatImages, readChatImage, readChatImageText } from "@/lib/media/chat-attachments";
-import { stopOcrWorkers } from "@/lib/media/ocr-engine";
+import { stopOcrWorkers } from "@/lib/media/ocr/engine";
 import { signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { TestClient } from "@/lib/testing/http";
 import { renderTextPng, uploadAs, useTemporaryStorage } from "@/lib/testing/media";

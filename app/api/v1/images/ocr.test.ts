@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { jobExecutor } from "@/lib/jobs/dispatch";
-import { stopOcrWorkers } from "@/lib/media/ocr-engine";
+import { stopOcrWorkers } from "@/lib/media/ocr/engine";
 import { signedInClient } from "@/lib/testing/chat";
 import { TestClient } from "@/lib/testing/http";
 import { renderTextPng, uploadAs, useTemporaryStorage } from "@/lib/testing/media";

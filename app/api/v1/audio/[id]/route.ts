@@ -1,4 +1,4 @@
-import { deleteAudio, getAudioOrThrow } from "@/lib/media/audio";
+import { deleteAudio, getAudioOrThrow } from "@/lib/media/audio/service";
 import { idParams, route } from "@/lib/http/route";
 
 // GET /api/v1/audio/:id — one of my audio files, with its transcript and analyses

@@ -1,6 +1,6 @@
-import { audioLimits, requestTranscription, runTranscription, uploadAudio } from "@/lib/media/audio";
-import { transcribeUploadFields, transcribeUploadQuery } from "@/lib/media/audio-schemas";
-import { readUpload } from "@/lib/media/upload";
+import { audioLimits, requestTranscription, runTranscription, uploadAudio } from "@/lib/media/audio/service";
+import { transcribeUploadFields, transcribeUploadQuery } from "@/lib/media/audio/schemas";
+import { readUpload } from "@/lib/media/uploads/read-upload";
 import { parseQuery, route } from "@/lib/http/route";
 
 // POST /api/v1/audio/transcribe-upload — upload (multipart `file`, `language`?) and transcribe: 202 with a job, or 200 transcribed with `?wait=true`

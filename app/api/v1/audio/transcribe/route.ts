@@ -1,5 +1,5 @@
-import { requestTranscription } from "@/lib/media/audio";
-import { transcribeRequest } from "@/lib/media/audio-schemas";
+import { requestTranscription } from "@/lib/media/audio/service";
+import { transcribeRequest } from "@/lib/media/audio/schemas";
 import { parseJson, route } from "@/lib/http/route";
 
 // POST /api/v1/audio/transcribe — transcribe one of my uploads: 202 with a job to poll

@@ -1,5 +1,5 @@
-import { audioLimits, uploadAudio } from "@/lib/media/audio";
-import { readUpload } from "@/lib/media/upload";
+import { audioLimits, uploadAudio } from "@/lib/media/audio/service";
+import { readUpload } from "@/lib/media/uploads/read-upload";
 import { route } from "@/lib/http/route";
 
 // POST /api/v1/audio/upload — upload an audio file (multipart field `file`)

@@ -1,6 +1,6 @@
-import { audioLimits, voiceChat } from "@/lib/media/audio";
-import { voiceChatFields } from "@/lib/media/audio-schemas";
-import { readUpload } from "@/lib/media/upload";
+import { audioLimits, voiceChat } from "@/lib/media/audio/service";
+import { voiceChatFields } from "@/lib/media/audio/schemas";
+import { readUpload } from "@/lib/media/uploads/read-upload";
 import { route } from "@/lib/http/route";
 
 // POST /api/v1/audio/voice-chat — a spoken message (multipart `file`; `language`, `model`, `system`): transcript and AI reply

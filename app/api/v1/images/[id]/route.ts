@@ -1,4 +1,4 @@
-import { deleteImage, getImageOrThrow } from "@/lib/media/images";
+import { deleteImage, getImageOrThrow } from "@/lib/media/images/service";
 import { idParams, route } from "@/lib/http/route";
 
 // GET /api/v1/images/:id — one of my images

@@ -1,5 +1,5 @@
-import { uploadImage, imageLimits } from "@/lib/media/images";
-import { readUpload } from "@/lib/media/upload";
+import { uploadImage, imageLimits } from "@/lib/media/images/service";
+import { readUpload } from "@/lib/media/uploads/read-upload";
 import { route } from "@/lib/http/route";
 
 // POST /api/v1/images/upload — upload an image or PDF (multipart field `file`)

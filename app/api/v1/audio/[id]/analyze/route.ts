@@ -1,5 +1,5 @@
-import { requestTranscriptAnalysis } from "@/lib/media/audio";
-import { analyzeAudioRequest } from "@/lib/media/audio-schemas";
+import { requestTranscriptAnalysis } from "@/lib/media/audio/service";
+import { analyzeAudioRequest } from "@/lib/media/audio/schemas";
 import { idParams, parseJson, route } from "@/lib/http/route";
 
 // POST /api/v1/audio/:id/analyze — summary, topics, sentiment or a custom prompt about the transcript: 202 with a job

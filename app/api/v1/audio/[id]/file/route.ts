@@ -1,5 +1,5 @@
-import { readAudioFile } from "@/lib/media/audio";
-import { fileResponse } from "@/lib/media/file-response";
+import { readAudioFile } from "@/lib/media/audio/service";
+import { fileResponse } from "@/lib/media/uploads/file-response";
 import { idParams, route } from "@/lib/http/route";
 
 // GET /api/v1/audio/:id/file — the stored audio itself, owner only

@@ -1,4 +1,4 @@
-import { whisperLanguages } from "@/lib/media/transcription";
+import { whisperLanguages } from "@/lib/media/audio/transcription";
 import { route } from "@/lib/http/route";
 
 // GET /api/v1/audio/config/languages — spoken languages for transcription (ISO 639-1); leave `language` unset to detect

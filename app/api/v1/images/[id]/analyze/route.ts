@@ -1,6 +1,6 @@
 import { idParams, parseJson, route } from "@/lib/http/route";
-import { analyzeImageRequest } from "@/lib/media/schemas";
-import { requestImageAnalysis } from "@/lib/media/vision";
+import { analyzeImageRequest } from "@/lib/media/images/schemas";
+import { requestImageAnalysis } from "@/lib/media/images/vision";
 
 // POST /api/v1/images/:id/analyze — ask a vision-capable model about my image: 202 with a job to poll
 export const POST = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {

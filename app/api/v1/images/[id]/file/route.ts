@@ -1,5 +1,5 @@
-import { fileResponse } from "@/lib/media/file-response";
-import { readImageFile } from "@/lib/media/images";
+import { fileResponse } from "@/lib/media/uploads/file-response";
+import { readImageFile } from "@/lib/media/images/service";
 import { idParams, route } from "@/lib/http/route";
 
 // GET /api/v1/images/:id/file — the stored image itself (EXIF stripped), owner only

@@ -6,10 +6,10 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { storage, storageFor } from "@/lib/storage/storage";
-import { detectMediaType } from "./file-types";
-import { prepareImage } from "./image-processing";
+import { detectMediaType } from "../uploads/file-types";
+import { prepareImage } from "./processing";
 import { imageFileUrl, type ImageView } from "./schemas";
-import type { ReceivedFile } from "./upload";
+import type { ReceivedFile } from "../uploads/read-upload";
 
 const imageSelect = {
   id: true,

@@ -3,7 +3,7 @@
 // (a 4xx AppError: missing image, refused audio) fails at once instead of being retried.
 import { NonRetriableError } from "inngest";
 import { AppError } from "@/lib/http/errors";
-import { failJob } from "@/lib/jobs/service";
+import { failJob } from "./service";
 
 export async function failJobOnFailure({ event, error }: { event: { data: { event: { data: unknown } } }; error: Error }) {
   const data = event.data.event.data;

@@ -5,7 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { createWorker, type Worker } from "tesseract.js";
 import { processSingleton } from "@/lib/process/singleton";
-import { autoCandidates, type OcrLanguageCode } from "./ocr-languages";
+import { autoCandidates, type OcrLanguageCode } from "./languages";
 
 const IDLE_MS = 2 * 60_000;
 /** An `auto` read in English this confident is kept without trying other scripts. */

@@ -6,15 +6,15 @@ import { aiRuntime } from "@/lib/ai/runtime";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { audioTranscriptionRequested, transcriptAnalysisRequested } from "@/inngest/events";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
 import { storage, storageFor } from "@/lib/storage/storage";
-import type { AudioView, analysisKinds } from "./audio-schemas";
-import { detectMediaType } from "./file-types";
-import { generateAnswer, mediaCandidates } from "./generate";
+import { audioTranscriptionRequested, transcriptAnalysisRequested } from "./events";
+import type { AudioView, analysisKinds } from "./schemas";
+import { detectMediaType } from "../uploads/file-types";
+import { generateAnswer, mediaCandidates } from "../answers/generate";
 import { transcribeAudio } from "./transcription";
-import type { ReceivedFile } from "./upload";
+import type { ReceivedFile } from "../uploads/read-upload";
 
 type AnalysisKind = (typeof analysisKinds)[number];
 
@@ -87,9 +87,10 @@ export async function deleteAudio({ userId, audioId }: { userId: string; audioId
 
 export async function requestTranscription(options: { userId: string; audioId: string; language?: string }): Promise<{ jobId: string }> {
   await getAudioOrThrow(options);
-  const jobId = await startJob({
-    name: audioTranscriptionRequested.name,
-    data: { userId: options.userId, audioId: options.audioId, ...(options.language ? { language: options.language } : {}) },
+  const jobId = await startJob(audioTranscriptionRequested, {
+    userId: options.userId,
+    audioId: options.audioId,
+    ...(options.language ? { language: options.language } : {}),
   });
   return { jobId };
 }
@@ -129,15 +130,12 @@ export async function requestTranscriptAnalysis(options: {
   const audio = await getAudioOrThrow(options);
   if (audio.transcript === null) throw new AppError("conflict", "Transcribe the audio first (POST /api/v1/audio/transcribe).");
   mediaCandidates({ modelId: options.model });
-  const jobId = await startJob({
-    name: transcriptAnalysisRequested.name,
-    data: {
-      userId: options.userId,
-      audioId: options.audioId,
-      kind: options.kind,
-      ...(options.prompt ? { prompt: options.prompt } : {}),
-      ...(options.model ? { model: options.model } : {}),
-    },
+  const jobId = await startJob(transcriptAnalysisRequested, {
+    userId: options.userId,
+    audioId: options.audioId,
+    kind: options.kind,
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+    ...(options.model ? { model: options.model } : {}),
   });
   return { jobId };
 }

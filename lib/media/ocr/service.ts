@@ -3,12 +3,12 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { imageOcrRequested } from "@/inngest/events";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
-import { readImageFile } from "./images";
-import { recognise, toOcrInput } from "./ocr-engine";
-import type { OcrLanguageCode } from "./ocr-languages";
+import { readImageFile } from "../images/service";
+import { imageOcrRequested } from "./events";
+import { recognise, toOcrInput } from "./engine";
+import type { OcrLanguageCode } from "./languages";
 import type { OcrResultView } from "./schemas";
 
 type OcrLanguage = OcrLanguageCode | "auto";
@@ -30,7 +30,7 @@ export async function requestImageOcr(options: { userId: string; imageId: string
   }
   const cached = await cachedOcr(image.id, options.language);
   if (cached) return { status: "done", result: cached };
-  const jobId = await startJob({ name: imageOcrRequested.name, data: { userId: options.userId, imageId: image.id, language: options.language } });
+  const jobId = await startJob(imageOcrRequested, { userId: options.userId, imageId: image.id, language: options.language });
   return { status: "queued", jobId };
 }
 

@@ -2,6 +2,7 @@
 // Inngest (Cloud, or self-hosted at INNGEST_BASE_URL) and run through /api/inngest; otherwise
 // lib/jobs/executor.ts drives the same functions in-process. The id is fixed: Inngest keys runs
 // and history by it.
+import "server-only";
 import { Inngest, type LogArg } from "inngest";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";

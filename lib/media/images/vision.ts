@@ -2,19 +2,21 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { imageAnalysisRequested } from "@/inngest/events";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
-import { generateAnswer, mediaCandidates } from "./generate";
-import { getImageOrThrow, readImageFile } from "./images";
+import { generateAnswer, mediaCandidates } from "../answers/generate";
+import { imageAnalysisRequested } from "./events";
+import { getImageOrThrow, readImageFile } from "./service";
 
 export async function requestImageAnalysis(options: { userId: string; imageId: string; prompt: string; model?: string }) {
   const image = await getImageOrThrow(options);
   if (image.mime === "application/pdf") throw new AppError("unsupported_media_type", "Vision models read images, not PDFs.");
   mediaCandidates({ modelId: options.model, vision: true });
-  const jobId = await startJob({
-    name: imageAnalysisRequested.name,
-    data: { userId: options.userId, imageId: image.id, prompt: options.prompt, ...(options.model ? { model: options.model } : {}) },
+  const jobId = await startJob(imageAnalysisRequested, {
+    userId: options.userId,
+    imageId: image.id,
+    prompt: options.prompt,
+    ...(options.model ? { model: options.model } : {}),
   });
   return { jobId };
 }

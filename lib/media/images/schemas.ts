@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { ocrLanguageCodes } from "./ocr-languages";
 
 /** The authorised download of a stored image (the owner's session or API key). */
 export const imageFileUrl = (imageId: string) => `/api/v1/images/${imageId}/file`;
@@ -17,25 +16,6 @@ export const imageView = z.object({
 });
 export type ImageView = z.infer<typeof imageView>;
 
-export const ocrLanguage = z
-  .union([z.literal("auto"), z.enum(ocrLanguageCodes)])
-  .default("auto")
-  .describe("Tesseract language code (`eng`, `urd`, `ara`, `hin`, …) or `auto` to pick the best-reading script");
-
-export const ocrRequest = z.object({ language: ocrLanguage });
-export type OcrRequest = z.infer<typeof ocrRequest>;
-
-export const ocrResultView = z.object({
-  imageId: z.string(),
-  language: z.string().describe("As asked for"),
-  detected: z.string().describe("The language the text was read with"),
-  text: z.string(),
-  confidence: z.number().describe("Tesseract's mean word confidence, 0–100"),
-  durationMs: z.int(),
-  createdAt: z.date(),
-});
-export type OcrResultView = z.infer<typeof ocrResultView>;
-
 export const analyzeImageRequest = z.object({
   prompt: z
     .string()
@@ -47,8 +27,3 @@ export const analyzeImageRequest = z.object({
   model: z.string().max(200).optional().describe("A vision-capable model id from GET /api/v1/chat/models; unset → the first available"),
 });
 export type AnalyzeImageRequest = z.infer<typeof analyzeImageRequest>;
-
-export const jobStartedView = z.object({
-  jobId: z.string().describe("Poll GET /api/v1/jobs/:id for progress and the result"),
-  status: z.enum(["queued", "running", "done", "failed"]),
-});

@@ -3,7 +3,7 @@
 // (GPS position, camera serials) after applying the EXIF orientation to the pixels.
 import sharp from "sharp";
 import { AppError } from "@/lib/http/errors";
-import type { DetectedType } from "./file-types";
+import type { DetectedType } from "../uploads/file-types";
 
 export interface ImageLimits {
   maxDimension: number;
