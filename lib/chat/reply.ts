@@ -8,8 +8,8 @@ import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
+import { AppError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
-import { recordAttempt } from "@/lib/usage/ledger";
 import { attachmentsOf, toModelMessages } from "./attachments";
 import { fitContext } from "./context";
 import { registerGeneration } from "./generations";
@@ -28,7 +28,7 @@ export interface ChatMessageMetadata {
 }
 
 function toRoute(result: RouteResult): ReplyRoute | undefined {
-  const final = result.final ?? result.attempts.at(-1);
+  const final = result.status === "complete" ? result.final : result.attempts.at(-1);
   if (!final) return undefined;
   return {
     provider: final.model.provider,
@@ -103,7 +103,7 @@ export async function streamChatReply(options: {
         return null;
       });
       result = !messages
-        ? { status: "failed", text: "", attempts: [], error: { code: "bad_request", message: "The attached images could not be read. Try again." } }
+        ? { status: "failed", text: "", attempts: [], error: new AppError("validation_failed", "The attached images could not be read. Try again.") }
         : await streamWithFailover(runtime, {
           candidates,
           system: context.system,
@@ -115,7 +115,7 @@ export async function streamChatReply(options: {
           idleTimeoutMs: runtime.timeouts.idleMs,
           onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
           // Ledger rows point at the reply, so they follow its write; a failed write is reported above.
-          onAttempt: (attempt) => persisted.then(() => recordAttempt(ledger, attempt), () => undefined),
+          usage: { context: ledger, after: persisted },
         });
     } finally {
       unregister();
@@ -127,23 +127,21 @@ export async function streamChatReply(options: {
     }
 
     const route = toRoute(result);
-    const usage = result.final
-      ? { promptTokens: result.final.usage.inputTokens, completionTokens: result.final.usage.outputTokens }
-      : undefined;
+    const final = result.status === "complete" ? result.final : undefined;
     await completeAssistantMessage({
       messageId: assistantMessageId,
       content: result.text,
-      status: result.status === "complete" ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
-      modelId: result.final?.model.id ?? route?.model,
+      status: final ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
+      modelId: final?.model.id ?? route?.model,
       route,
-      usage,
-      replyTokens: result.status === "complete" && result.attempts.length === 1 ? result.final?.usage.outputTokens : undefined,
-      error: result.error?.message,
+      usage: final ? { promptTokens: final.usage.inputTokens, completionTokens: final.usage.outputTokens } : undefined,
+      replyTokens: final && result.attempts.length === 1 ? final.usage.outputTokens : undefined,
+      error: result.status === "failed" ? result.error.message : undefined,
     });
 
     if (result.status === "failed") {
       // An explicit error, never a truncated reply that looks complete.
-      write({ type: "error", errorText: result.error!.message });
+      write({ type: "error", errorText: result.error.message });
       return;
     }
     write({ type: "message-metadata", messageMetadata: { ...metadata, route } });
