@@ -3,22 +3,19 @@
 // (complete, incomplete when stopped or cut, or error) whatever happens to the connection.
 import "server-only";
 import type { UIMessageChunk } from "ai";
-import { seesImages, selectCandidates } from "@/lib/ai/model-selection";
+import { selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { AppError } from "@/lib/http/errors";
 import { log } from "@/lib/log";
-import { attachmentsOf, toModelMessages } from "./attachments";
-import { fitContext } from "./context";
+import { toModelMessages } from "./attachments";
 import { registerGeneration } from "./generations";
+import { planTurn } from "./plan-turn";
 import type { ChatRequestInput, ReplyRoute } from "./schemas";
 import { completeAssistantMessage, prepareTurn, setConversationTitle } from "./service";
 import { generateTitle } from "./title";
-
-/** Replies longer than this are cut by the model, not by us. */
-const MAX_REPLY_TOKENS = 4096;
 
 export interface ChatMessageMetadata {
   conversationId: string;
@@ -58,11 +55,12 @@ export async function streamChatReply(options: {
   if (input.modelId || runtime.models.length === 0) selectCandidates({ available: runtime.models, text, modelId: input.modelId });
 
   const turn = await prepareTurn({ userId: principal.userId, input });
-  const candidates = selectCandidates({
+  const plan = planTurn({
     available: runtime.models,
-    text: turn.userMessage.content,
+    thread: turn.thread,
+    system: turn.systemPrompt ?? undefined,
     modelId: input.modelId,
-    images: turn.thread.some((message) => attachmentsOf(message).length > 0),
+    storedModelId: turn.storedModelId,
   });
   // The rows are written while the provider works on its first token (and images are read); a failed write stops the reply.
   const stop = new AbortController();
@@ -71,9 +69,6 @@ export async function streamChatReply(options: {
     log.error("chat turn could not be saved", { error: error instanceof Error ? error.message : String(error) });
     stop.abort();
   });
-  const primary = candidates[0]!;
-  const replyBudget = Math.min(primary.maxOutputTokens, MAX_REPLY_TOKENS);
-  const context = fitContext(turn.thread, { contextWindow: primary.contextWindow, replyBudget }, turn.systemPrompt ?? undefined);
   const assistantMessageId = turn.assistantMessageId;
   const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: assistantMessageId };
   const metadata: ChatMessageMetadata = { conversationId: turn.conversationId, userMessageId: turn.userMessage.id };
@@ -94,9 +89,9 @@ export async function streamChatReply(options: {
     let result: RouteResult;
     try {
       // Only a turn with images waits here: file reads, or OCR for a text-only model.
-      const messages = await toModelMessages(context.messages, {
+      const messages = await toModelMessages(plan.context.messages, {
         userId: principal.userId,
-        vision: seesImages(primary),
+        vision: plan.vision,
         signal: abortSignal,
       }).catch((error: unknown) => {
         log.error("chat attachments could not be read", { error: error instanceof Error ? error.message : String(error) });
@@ -105,11 +100,11 @@ export async function streamChatReply(options: {
       result = !messages
         ? { status: "failed", text: "", attempts: [], error: new AppError("validation_failed", "The attached images could not be read. Try again.") }
         : await streamWithFailover(runtime, {
-          candidates,
-          system: context.system,
+          candidates: plan.candidates,
+          system: plan.context.system,
           messages,
           temperature: turn.temperature ?? undefined,
-          maxOutputTokens: replyBudget,
+          maxOutputTokens: plan.replyBudget,
           abortSignal,
           firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
           idleTimeoutMs: runtime.timeouts.idleMs,
