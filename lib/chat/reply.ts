@@ -7,8 +7,8 @@ import { selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
-import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { AppError } from "@/lib/http/errors";
+import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { log } from "@/lib/log";
 import { toModelMessages } from "./attachments";
 import { registerGeneration } from "./generations";
@@ -55,19 +55,21 @@ export async function streamChatReply(options: {
   if (input.modelId || runtime.models.length === 0) selectCandidates({ available: runtime.models, text, modelId: input.modelId });
 
   const turn = await prepareTurn({ userId: principal.userId, input });
+  // The rows are written while the context is fitted and the provider works on its first token
+  // (and images are read); a failed write stops the reply.
+  const stop = new AbortController();
+  const persisted = turn.persist();
+  persisted.catch((error: unknown) => {
+    log.error("chat turn could not be saved", { error: error instanceof Error ? error.message : String(error) });
+    stop.abort();
+  });
+  // Cannot refuse the turn any more: the model it names was checked above, a stored one that is gone means auto.
   const plan = planTurn({
     available: runtime.models,
     thread: turn.thread,
     system: turn.systemPrompt ?? undefined,
     modelId: input.modelId,
     storedModelId: turn.storedModelId,
-  });
-  // The rows are written while the provider works on its first token (and images are read); a failed write stops the reply.
-  const stop = new AbortController();
-  const persisted = turn.persist();
-  persisted.catch((error: unknown) => {
-    log.error("chat turn could not be saved", { error: error instanceof Error ? error.message : String(error) });
-    stop.abort();
   });
   const assistantMessageId = turn.assistantMessageId;
   const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: assistantMessageId };
