@@ -39,7 +39,8 @@ function buildRequestBody(
   request: { messages: ChatMessage[]; trigger: "submit-message" | "regenerate-message"; messageId: string | undefined },
 ): ChatRequestInput {
   const generation = {
-    modelId: state.modelId ?? undefined,
+    // The picker's choice, auto (null) included, so a conversation left in manual mode can go back.
+    modelId: state.modelId,
     temperature: state.settings.temperature ?? undefined,
   };
   if (request.trigger === "regenerate-message" && state.conversationId && request.messageId) {

@@ -3,22 +3,19 @@
 // (complete, incomplete when stopped or cut, or error) whatever happens to the connection.
 import "server-only";
 import type { UIMessageChunk } from "ai";
-import { seesImages, selectCandidates } from "@/lib/ai/model-selection";
+import { selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/http/errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { log } from "@/lib/log";
-import { recordAttempt } from "@/lib/usage/ledger";
-import { attachmentsOf, toModelMessages } from "./attachments";
-import { fitContext } from "./context";
+import { toModelMessages } from "./attachments";
 import { registerGeneration } from "./generations";
+import { planTurn } from "./plan-turn";
 import type { ChatRequestInput, ReplyRoute } from "./schemas";
 import { completeAssistantMessage, prepareTurn, setConversationTitle } from "./service";
 import { generateTitle } from "./title";
-
-/** Replies longer than this are cut by the model, not by us. */
-const MAX_REPLY_TOKENS = 4096;
 
 export interface ChatMessageMetadata {
   conversationId: string;
@@ -28,7 +25,7 @@ export interface ChatMessageMetadata {
 }
 
 function toRoute(result: RouteResult): ReplyRoute | undefined {
-  const final = result.final ?? result.attempts.at(-1);
+  const final = result.status === "complete" ? result.final : result.attempts.at(-1);
   if (!final) return undefined;
   return {
     provider: final.model.provider,
@@ -58,22 +55,22 @@ export async function streamChatReply(options: {
   if (input.modelId || runtime.models.length === 0) selectCandidates({ available: runtime.models, text, modelId: input.modelId });
 
   const turn = await prepareTurn({ userId: principal.userId, input });
-  const candidates = selectCandidates({
-    available: runtime.models,
-    text: turn.userMessage.content,
-    modelId: input.modelId,
-    images: turn.thread.some((message) => attachmentsOf(message).length > 0),
-  });
-  // The rows are written while the provider works on its first token (and images are read); a failed write stops the reply.
+  // The rows are written while the context is fitted and the provider works on its first token
+  // (and images are read); a failed write stops the reply.
   const stop = new AbortController();
   const persisted = turn.persist();
   persisted.catch((error: unknown) => {
     log.error("chat turn could not be saved", { error: error instanceof Error ? error.message : String(error) });
     stop.abort();
   });
-  const primary = candidates[0]!;
-  const replyBudget = Math.min(primary.maxOutputTokens, MAX_REPLY_TOKENS);
-  const context = fitContext(turn.thread, { contextWindow: primary.contextWindow, replyBudget }, turn.systemPrompt ?? undefined);
+  // Cannot refuse the turn any more: the model it names was checked above, a stored one that is gone means auto.
+  const plan = planTurn({
+    available: runtime.models,
+    thread: turn.thread,
+    system: turn.systemPrompt ?? undefined,
+    modelId: input.modelId,
+    storedModelId: turn.storedModelId,
+  });
   const assistantMessageId = turn.assistantMessageId;
   const ledger = { userId: principal.userId, conversationId: turn.conversationId, messageId: assistantMessageId };
   const metadata: ChatMessageMetadata = { conversationId: turn.conversationId, userMessageId: turn.userMessage.id };
@@ -94,28 +91,28 @@ export async function streamChatReply(options: {
     let result: RouteResult;
     try {
       // Only a turn with images waits here: file reads, or OCR for a text-only model.
-      const messages = await toModelMessages(context.messages, {
+      const messages = await toModelMessages(plan.context.messages, {
         userId: principal.userId,
-        vision: seesImages(primary),
+        vision: plan.vision,
         signal: abortSignal,
       }).catch((error: unknown) => {
         log.error("chat attachments could not be read", { error: error instanceof Error ? error.message : String(error) });
         return null;
       });
       result = !messages
-        ? { status: "failed", text: "", attempts: [], error: { code: "bad_request", message: "The attached images could not be read. Try again." } }
+        ? { status: "failed", text: "", attempts: [], error: new AppError("validation_failed", "The attached images could not be read. Try again.") }
         : await streamWithFailover(runtime, {
-          candidates,
-          system: context.system,
+          candidates: plan.candidates,
+          system: plan.context.system,
           messages,
           temperature: turn.temperature ?? undefined,
-          maxOutputTokens: replyBudget,
+          maxOutputTokens: plan.replyBudget,
           abortSignal,
           firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
           idleTimeoutMs: runtime.timeouts.idleMs,
           onDelta: (delta) => write({ type: "text-delta", id: textId, delta }),
           // Ledger rows point at the reply, so they follow its write; a failed write is reported above.
-          onAttempt: (attempt) => persisted.then(() => recordAttempt(ledger, attempt), () => undefined),
+          usage: { context: ledger, after: persisted },
         });
     } finally {
       unregister();
@@ -127,23 +124,21 @@ export async function streamChatReply(options: {
     }
 
     const route = toRoute(result);
-    const usage = result.final
-      ? { promptTokens: result.final.usage.inputTokens, completionTokens: result.final.usage.outputTokens }
-      : undefined;
+    const final = result.status === "complete" ? result.final : undefined;
     await completeAssistantMessage({
       messageId: assistantMessageId,
       content: result.text,
-      status: result.status === "complete" ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
-      modelId: result.final?.model.id ?? route?.model,
+      status: final ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
+      modelId: final?.model.id ?? route?.model,
       route,
-      usage,
-      replyTokens: result.status === "complete" && result.attempts.length === 1 ? result.final?.usage.outputTokens : undefined,
-      error: result.error?.message,
+      usage: final ? { promptTokens: final.usage.inputTokens, completionTokens: final.usage.outputTokens } : undefined,
+      replyTokens: final && result.attempts.length === 1 ? final.usage.outputTokens : undefined,
+      error: result.status === "failed" ? result.error.message : undefined,
     });
 
     if (result.status === "failed") {
       // An explicit error, never a truncated reply that looks complete.
-      write({ type: "error", errorText: result.error!.message });
+      write({ type: "error", errorText: result.error.message });
       return;
     }
     write({ type: "message-metadata", messageMetadata: { ...metadata, route } });

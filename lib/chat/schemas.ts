@@ -25,7 +25,13 @@ const imageIds = z
   );
 
 const generationOptions = {
-  modelId: id.optional().describe("A model id from GET /api/v1/chat/models; omit for auto mode"),
+  modelId: id
+    .nullable()
+    .optional()
+    .describe(
+      "A model id from GET /api/v1/chat/models, kept for the conversation's next turns; null for auto mode; " +
+        "omit to use the conversation's model (PATCH /api/v1/chat/:id; auto for a new conversation)",
+    ),
   temperature: z.number().min(0).max(2).optional().describe("Sampling temperature, 0–2"),
 };
 

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/http/errors";
 import { newId } from "@/lib/db/ids";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf, chatMedia, toAttachments, userMessageTokens } from "./attachments";
-import { loadBranch, saveReply, saveTurn } from "./turn-store";
+import { loadBranch, saveReply, saveTurn, type BranchConversation, type TurnWrite } from "./turn-store";
 import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
 export async function getConversationOrThrow(options: { userId: string; conversationId: string }) {
@@ -39,6 +39,8 @@ export interface PreparedTurn {
   isNewConversation: boolean;
   systemPrompt: string | null;
   temperature: number | null;
+  /** The conversation's model when it is in manual mode: the turn's model if the turn names none. */
+  storedModelId: string | null;
   /** Oldest first, ending with the user message being answered. */
   thread: Message[];
   userMessage: Message;
@@ -71,8 +73,10 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
     systemPrompt: input.action === "send" ? input.systemPrompt || null : null,
     temperature: input.temperature ?? null,
     activeLeafId: null,
+    modelMode: "auto",
+    modelId: null,
     projectInstructions: null,
-  };
+  } satisfies BranchConversation;
   const branch = loaded?.branch ?? [];
   const target = input.action === "send" ? undefined : branch.at(-1);
 
@@ -117,8 +121,12 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
     thread = [...history, userMessage];
   }
   const assistantMessageId = newId();
-  // The request decides the mode: a model id is manual, none is auto.
-  const generation = { modelMode: input.modelId ? "manual" : "auto", modelId: input.modelId ?? null } as const;
+  // A turn that names a model (or null, for auto) sets the conversation's model for the next
+  // turns too; a turn that names none keeps it, as the picker and PATCH /chat/:id left it.
+  const generation: TurnWrite["generation"] =
+    input.modelId === undefined
+      ? { modelMode: conversation.modelMode, modelId: conversation.modelId }
+      : { modelMode: input.modelId ? "manual" : "auto", modelId: input.modelId };
 
   const persist = () =>
     saveTurn({
@@ -129,7 +137,7 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
       reply: {
         id: assistantMessageId,
         parentId: userMessage.id,
-        modelId: input.modelId ?? null,
+        modelId: generation.modelId,
         // After the question even when both are written within one millisecond.
         createdAt: new Date(Math.max(now, userMessage.createdAt.getTime()) + 1),
       },
@@ -144,6 +152,7 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
     // A project's instructions come before the conversation's own system prompt.
     systemPrompt: joinSystemPrompts(conversation.projectInstructions, conversation.systemPrompt),
     temperature: input.temperature ?? conversation.temperature,
+    storedModelId: conversation.modelMode === "manual" ? conversation.modelId : null,
     thread,
     userMessage,
     assistantMessageId,

@@ -4,7 +4,7 @@ import "server-only";
 import { rankModels } from "@/lib/ai/model-selection";
 import { streamWithFailover } from "@/lib/ai/router";
 import type { AiRuntime } from "@/lib/ai/runtime";
-import { recordAttempt, type LedgerContext } from "@/lib/usage/ledger";
+import type { LedgerContext } from "@/lib/usage/ledger";
 
 const MAX_TITLE_CHARS = 60;
 
@@ -43,7 +43,7 @@ export async function generateTitle(options: {
     firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
     idleTimeoutMs: runtime.timeouts.idleMs,
     // Counted to the conversation, not to the reply's message.
-    onAttempt: (attempt) => recordAttempt({ ...ledger, messageId: undefined }, attempt),
+    usage: { context: { ...ledger, messageId: undefined } },
   });
   const title = result.status === "complete" ? cleanTitle(result.text) : "";
   return title || fallbackTitle(question);

@@ -13,6 +13,7 @@ import type {
   UpdateConversationInput,
 } from "./schemas";
 import { MAX_TAGS_PER_CONVERSATION } from "./schemas";
+import { activeBefore, projectJoin, summaryColumns, taggedWith, toSummaryFields, type SummaryColumns } from "./summary-sql";
 
 /** Soft-deleted conversations stay restorable this long, then the next delete purges them. */
 export const DELETED_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -45,20 +46,6 @@ export function toSummary(row: SummaryRow): ConversationSummary {
   };
 }
 
-interface ListRow {
-  id: string;
-  title: string;
-  projectId: string | null;
-  projectName: string | null;
-  projectEmoji: string | null;
-  projectColor: string | null;
-  tags: string[] | null;
-  pinnedAt: Date | null;
-  archivedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
 /**
  * Newest activity first; keyset-paginated on (updatedAt, id). Deleted ones never show.
  * One SQL statement (project and tags joined in), so a page costs one round trip: the sidebar
@@ -76,35 +63,15 @@ export async function listConversations(options: { userId: string } & ListConver
   if (options.pinned !== undefined) {
     clauses.push(options.pinned ? PrismaSql.sql`c."pinnedAt" IS NOT NULL` : PrismaSql.sql`c."pinnedAt" IS NULL`);
   }
-  if (options.tag) {
-    clauses.push(PrismaSql.sql`EXISTS (SELECT 1 FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId"
-      WHERE ct."conversationId" = c.id AND t."userId" = ${options.userId} AND t.name = ${options.tag})`);
-  }
-  if (after) {
-    clauses.push(PrismaSql.sql`(c."updatedAt" < ${after.at} OR (c."updatedAt" = ${after.at} AND c.id < ${after.id}))`);
-  }
-  const rows = await db().$queryRaw<ListRow[]>`
-    SELECT c.id, c.title, c."projectId", c."pinnedAt", c."archivedAt", c."createdAt", c."updatedAt",
-      pr.name AS "projectName", pr.emoji AS "projectEmoji", pr.color AS "projectColor",
-      (SELECT array_agg(t.name ORDER BY t.name) FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId"
-        WHERE ct."conversationId" = c.id) AS tags
-    FROM "Conversation" c LEFT JOIN "Project" pr ON pr.id = c."projectId"
+  if (options.tag) clauses.push(taggedWith(options.userId, options.tag));
+  if (after) clauses.push(activeBefore(after.at, after.id));
+  const rows = await db().$queryRaw<({ id: string } & SummaryColumns)[]>`
+    SELECT c.id, ${summaryColumns}
+    FROM "Conversation" c ${projectJoin}
     WHERE ${PrismaSql.join(clauses, " AND ")}
     ORDER BY c."updatedAt" DESC, c.id DESC
     LIMIT ${options.limit + 1}`;
-  const items: ConversationSummary[] = rows.slice(0, options.limit).map((row) => ({
-    id: row.id,
-    title: row.title,
-    projectId: row.projectId,
-    project: row.projectId
-      ? { id: row.projectId, name: row.projectName ?? "", emoji: row.projectEmoji, color: row.projectColor }
-      : null,
-    tags: row.tags ?? [],
-    pinned: row.pinnedAt !== null,
-    archived: row.archivedAt !== null,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  }));
+  const items: ConversationSummary[] = rows.slice(0, options.limit).map((row) => ({ id: row.id, ...toSummaryFields(row) }));
   const last = items.at(-1);
   return {
     items,

@@ -7,9 +7,7 @@ import type { ModelMessage } from "ai";
 import { streamWithFailover, type RouteRequest, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime, type AiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/http/errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
-import { recordAttempt } from "@/lib/usage/ledger";
 import { candidatesFor } from "./models";
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, OpenAiMessage } from "./schemas";
 
@@ -30,11 +28,6 @@ function usageOf(result: RouteResult) {
   return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
 }
 
-function failureOf(result: RouteResult): AppError {
-  if (result.error?.code === "bad_request") return new AppError("provider_rejected", result.error.message);
-  return new AppError("provider_unavailable", result.error?.message ?? "Every AI provider failed. Try again in a moment.");
-}
-
 /** The client went away before anything was sent: nobody reads this. */
 const abandoned = () => new Response(null, { status: 499 });
 
@@ -47,7 +40,6 @@ export async function createChatCompletion(options: {
   const runtime = aiRuntime();
   const lastUser = input.messages.findLast((message) => message.role === "user");
   const candidates = candidatesFor({ available: runtime.models, model: input.model, text: lastUser ? textOf(lastUser.content) : "" });
-  const ledger = { userId: principal.userId, apiKeyId: principal.apiKey?.id };
   const id = `chatcmpl-${randomBytes(12).toString("base64url")}`;
   const created = Math.floor(Date.now() / 1000);
   const stop = new AbortController();
@@ -59,18 +51,18 @@ export async function createChatCompletion(options: {
     abortSignal: AbortSignal.any([options.signal, stop.signal]),
     firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
     idleTimeoutMs: runtime.timeouts.idleMs,
-    onAttempt: (attempt) => recordAttempt(ledger, attempt),
+    usage: { context: { userId: principal.userId, apiKeyId: principal.apiKey?.id } },
   };
 
   if (!input.stream) {
     const result = await streamWithFailover(runtime, request);
     if (result.status === "aborted") return abandoned();
-    if (result.status === "failed") throw failureOf(result);
+    if (result.status === "failed") throw result.error;
     const body: ChatCompletion = {
       id,
       object: "chat.completion",
       created,
-      model: result.final!.model.id,
+      model: result.final.model.id,
       choices: [{ index: 0, message: { role: "assistant", content: result.text, refusal: null }, finish_reason: "stop", logprobs: null }],
       usage: usageOf(result),
     };
@@ -110,9 +102,8 @@ async function streamCompletion(options: {
   let first = true;
   const finished = streamWithFailover(runtime, {
     ...request,
-    onAttempt: async (attempt) => {
+    onAttempt: (attempt) => {
       model = attempt.model.id;
-      await request.onAttempt?.(attempt);
     },
     onDelta: (text) => {
       if (first) {
@@ -127,20 +118,19 @@ async function streamCompletion(options: {
   const outcome = await Promise.race([started.then(() => "streaming" as const), finished]);
   if (outcome !== "streaming") {
     if (outcome.status === "aborted") return abandoned();
-    if (outcome.status === "failed") throw failureOf(outcome);
+    if (outcome.status === "failed") throw outcome.error;
     // Complete without any text: still a valid (empty) stream.
     send(chunk({ role: "assistant", content: "" }));
   }
 
   void finished.then((result) => {
     if (result.status === "complete") {
-      model = result.final!.model.id;
+      model = result.final.model.id;
       send(chunk({}, "stop"));
       if (includeUsage) send({ id, object: "chat.completion.chunk", created, model, choices: [], usage: usageOf(result) });
       send("[DONE]");
     } else if (result.status === "failed") {
-      const error = failureOf(result);
-      send({ error: { code: error.code, message: error.message } });
+      send({ error: { code: result.error.code, message: result.error.message } });
     }
     close();
   });

@@ -1,9 +1,9 @@
-// The usage ledger: one row per model call, written as each attempt ends. Analytics, quotas,
-// per-key limits, the leaderboard and billing all read this one table.
+// The usage ledger: one row per model call, written as each attempt ends, by the one failover
+// helper (lib/ai/failover.ts). Analytics, quotas, per-key limits, the leaderboard and billing
+// all read this one table.
 import "server-only";
-import { estimateCostUsd } from "@/lib/ai/catalogue";
-import type { AttemptRecord } from "@/lib/ai/router";
 import { database } from "@/lib/db";
+import type { UsageOutcome } from "@/lib/db/generated/client";
 import { newId } from "@/lib/db/ids";
 import { toSqlTimestamp } from "@/lib/db/sql";
 
@@ -14,14 +14,26 @@ export interface LedgerContext {
   messageId?: string;
 }
 
-const outcomeOf = (attempt: AttemptRecord) =>
-  attempt.outcome === "success" ? "success" : attempt.outcome === "aborted" ? "aborted" : "error";
+/** One attempt as the ledger stores it. */
+export interface UsageRow {
+  provider: string;
+  model: string;
+  /** The pool's key id (e.g. groq#2), never the key. */
+  providerKeyId: string;
+  promptTokens: number;
+  completionTokens: number;
+  costMicroUsd: number;
+  latencyMs: number;
+  timeToFirstTokenMs: number | null;
+  outcome: UsageOutcome;
+  errorCode: string | null;
+}
 
 /**
- * One row per attempt, on the driver rather than Prisma: every model call writes one, beside
- * every stream, and the ORM's per-query cost showed under load (e2e/bench).
+ * On the driver rather than Prisma: every model call writes one row, beside every stream, and
+ * the ORM's per-query cost showed under load (e2e/bench).
  */
-export async function recordAttempt(context: LedgerContext, attempt: AttemptRecord): Promise<void> {
+export async function recordUsage(context: LedgerContext, row: UsageRow): Promise<void> {
   await database().sql.query(
     `INSERT INTO "UsageEvent" ("id", "userId", "apiKeyId", "conversationId", "messageId", "provider", "model", "providerKeyId",
        "promptTokens", "completionTokens", "costMicroUsd", "latencyMs", "timeToFirstTokenMs", "outcome", "errorCode", "createdAt")
@@ -32,16 +44,16 @@ export async function recordAttempt(context: LedgerContext, attempt: AttemptReco
       context.apiKeyId ?? null,
       context.conversationId ?? null,
       context.messageId ?? null,
-      attempt.model.provider,
-      attempt.model.id,
-      attempt.keyId,
-      attempt.usage.inputTokens,
-      attempt.usage.outputTokens,
-      Math.round(estimateCostUsd(attempt.model, attempt.usage) * 1_000_000),
-      Math.round(attempt.latencyMs),
-      attempt.timeToFirstTokenMs === undefined ? null : Math.round(attempt.timeToFirstTokenMs),
-      outcomeOf(attempt),
-      attempt.status ? `http_${attempt.status}` : attempt.error ? "network_or_timeout" : null,
+      row.provider,
+      row.model,
+      row.providerKeyId,
+      row.promptTokens,
+      row.completionTokens,
+      row.costMicroUsd,
+      row.latencyMs,
+      row.timeToFirstTokenMs,
+      row.outcome,
+      row.errorCode,
       toSqlTimestamp(new Date()),
     ],
   );

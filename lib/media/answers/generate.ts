@@ -3,10 +3,10 @@
 import "server-only";
 import type { ModelMessage } from "ai";
 import type { CatalogueModel } from "@/lib/ai/catalogue";
+import { completedOrThrow } from "@/lib/ai/failover";
 import { streamWithFailover } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import { AppError } from "@/lib/http/errors";
-import { recordAttempt } from "@/lib/usage/ledger";
 
 const MAX_OUTPUT_TOKENS = 2048;
 
@@ -24,13 +24,9 @@ export async function generateAnswer(options: {
     maxOutputTokens: MAX_OUTPUT_TOKENS,
     firstTokenTimeoutMs: runtime.timeouts.firstTokenMs,
     idleTimeoutMs: runtime.timeouts.idleMs,
-    onAttempt: (attempt) => recordAttempt({ userId: options.userId }, attempt).catch(() => undefined),
+    usage: { context: { userId: options.userId } },
   });
-  if (result.status !== "complete" || !result.final) {
-    const code = result.error?.code === "bad_request" ? "validation_failed" : "provider_unavailable";
-    throw new AppError(code, result.error?.message ?? "The AI provider did not answer.");
-  }
-  return { text: result.text.trim(), model: result.final.model.id };
+  return { text: result.text.trim(), model: completedOrThrow(result).final.model.id };
 }
 
 /** Available models, or the one asked for first; `vision` keeps only models that see images. */

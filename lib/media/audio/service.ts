@@ -99,7 +99,7 @@ export async function requestTranscription(options: { userId: string; audioId: s
 export async function runTranscription(options: { jobId?: string; userId: string; audioId: string; language?: string }): Promise<AudioView> {
   const file = await readAudioFile(options);
   if (options.jobId) await setJobProgress(options.jobId, 20);
-  const transcript = await transcribeAudio(aiRuntime(), { audio: file.bytes, language: options.language });
+  const transcript = await transcribeAudio(aiRuntime(), { userId: options.userId, audio: file.bytes, language: options.language });
   await db().audio.updateMany({
     where: { id: options.audioId, userId: options.userId },
     data: {

@@ -1,23 +1,27 @@
 // Speech to text with the AI SDK: Groq Whisper first, OpenAI Whisper as the backup, through the
-// same key pools (and health) as chat. A rate-limited or failing key moves on to the next key,
-// then to the next provider; a request the provider refuses (bad audio) stops at once.
-import { APICallError, experimental_transcribe as transcribe } from "ai";
+// same key pools, failover and usage ledger as chat (lib/ai/failover.ts).
+import { experimental_transcribe as transcribe, type Experimental_TranscriptionResult as TranscriptionResult } from "ai";
 import { createGroq } from "@ai-sdk/groq";
 import { createOpenAI } from "@ai-sdk/openai";
 import { AppError } from "@/lib/http/errors";
-import { classifyFailure } from "@/lib/ai/key-pool";
+import { callWithFailover, completedOrThrow, describeCallError, type KeyCallResult } from "@/lib/ai/failover";
+import type { AcquiredKey } from "@/lib/ai/key-pool";
 import type { AiRuntime } from "@/lib/ai/runtime";
 import type { AiProviderId } from "@/lib/env";
 
 export interface TranscriptionModelEntry {
+  /** `<provider>:<model>`, as the ledger and the audio row name it. */
+  id: string;
   provider: Extract<AiProviderId, "groq" | "openai">;
   modelId: string;
+  /** Rough USD list price per hour of audio, for the ledger's cost estimate only. */
+  pricePerHourUsd: number;
 }
 
 /** In failover order. */
 export const transcriptionModels: TranscriptionModelEntry[] = [
-  { provider: "groq", modelId: "whisper-large-v3" },
-  { provider: "openai", modelId: "whisper-1" },
+  { id: "groq:whisper-large-v3", provider: "groq", modelId: "whisper-large-v3", pricePerHourUsd: 0.111 },
+  { id: "openai:whisper-1", provider: "openai", modelId: "whisper-1", pricePerHourUsd: 0.36 },
 ];
 
 export interface Transcript {
@@ -52,57 +56,54 @@ export function configuredTranscriptionModels(runtime: AiRuntime): Transcription
   return transcriptionModels.filter((entry) => runtime.pools.has(entry.provider));
 }
 
+/** One call to one key; a thrown error is a failed attempt for the failover helper to judge. */
+async function transcribeWith(
+  runtime: AiRuntime,
+  target: { model: TranscriptionModelEntry; key: AcquiredKey },
+  input: { audio: Uint8Array; language?: string },
+): Promise<KeyCallResult<TranscriptionResult>> {
+  const { model: entry, key } = target;
+  try {
+    const result = await transcribe({
+      model: transcriptionModel(runtime, entry, key.apiKey),
+      audio: input.audio,
+      providerOptions: {
+        groq: { responseFormat: "verbose_json", ...(input.language ? { language: input.language } : {}) },
+        openai: { ...(input.language ? { language: input.language } : {}) },
+      },
+      maxRetries: 0,
+      abortSignal: AbortSignal.timeout(TRANSCRIPTION_TIMEOUT_MS),
+    });
+    const costUsd = ((result.durationInSeconds ?? 0) / 3600) * entry.pricePerHourUsd;
+    return { outcome: "success", value: result, headers: result.responses[0]?.headers, costUsd };
+  } catch (error) {
+    const failure = describeCallError(error);
+    return { outcome: "failed", status: failure.status, headers: failure.headers, error: failure.message };
+  }
+}
+
 export async function transcribeAudio(
   runtime: AiRuntime,
-  input: { audio: Uint8Array; language?: string },
+  input: { userId: string; audio: Uint8Array; language?: string },
 ): Promise<Transcript> {
   const candidates = configuredTranscriptionModels(runtime);
   if (candidates.length === 0) {
     throw new AppError("provider_unavailable", "No speech-to-text provider is configured: set GROQ_API_KEY or OPENAI_API_KEY.");
   }
-  let attempts = 0;
-  for (const entry of candidates) {
-    const pool = runtime.pools.get(entry.provider)!;
-    const tried = new Set<string>();
-    for (let key = pool.acquire(tried); key; key = pool.acquire(tried)) {
-      tried.add(key.id);
-      attempts += 1;
-      const started = runtime.now();
-      try {
-        const result = await transcribe({
-          model: transcriptionModel(runtime, entry, key.apiKey),
-          audio: input.audio,
-          providerOptions: {
-            groq: { responseFormat: "verbose_json", ...(input.language ? { language: input.language } : {}) },
-            openai: { ...(input.language ? { language: input.language } : {}) },
-          },
-          maxRetries: 0,
-          abortSignal: AbortSignal.timeout(TRANSCRIPTION_TIMEOUT_MS),
-        });
-        pool.reportSuccess(key.id, { latencyMs: runtime.now() - started, headers: result.responses[0]?.headers });
-        return {
-          text: result.text.trim(),
-          language: toLanguageCode(result.language, input.language),
-          durationSeconds: result.durationInSeconds ?? null,
-          model: `${entry.provider}:${entry.modelId}`,
-        };
-      } catch (error) {
-        const status = APICallError.isInstance(error) ? error.statusCode : undefined;
-        const headers = APICallError.isInstance(error) ? error.responseHeaders : undefined;
-        const message = error instanceof Error ? error.message.slice(0, 300) : String(error);
-        pool.reportFailure(key.id, { status, headers, message });
-        if (classifyFailure(status) === "request_error") {
-          throw new AppError("validation_failed", `The speech-to-text provider refused the audio: ${message}`);
-        }
-      }
-    }
-  }
-  throw new AppError(
-    "provider_unavailable",
-    attempts === 0
-      ? "Every speech-to-text key is cooling down or disabled. Try again in a few seconds."
-      : `Every speech-to-text provider failed (${attempts} attempt${attempts === 1 ? "" : "s"}). Try again in a moment.`,
+  const { value: result, final } = completedOrThrow(
+    await callWithFailover(runtime, {
+      candidates,
+      usage: { context: { userId: input.userId } },
+      service: "speech-to-text provider",
+      attempt: (target) => transcribeWith(runtime, target, input),
+    }),
   );
+  return {
+    text: result.text.trim(),
+    language: toLanguageCode(result.language, input.language),
+    durationSeconds: result.durationInSeconds ?? null,
+    model: final.model.id,
+  };
 }
 
 /** Languages Whisper transcribes well (ISO 639-1), for GET /api/v1/audio/config/languages. */

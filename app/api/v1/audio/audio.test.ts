@@ -170,6 +170,24 @@ describe("transcription", () => {
     expect(openai.requests.at(-1)).toMatchObject({ model: "whisper-1", key: "openai-key-1" });
   });
 
+  it("writes a usage-ledger row for every transcription attempt, the failed one it failed over from included", async () => {
+    groq.script({ kind: "status", status: 503 });
+    const { client, userId } = await signedInClient();
+    const response = await uploadAs<{ audio: Audio }>(client, transcribeUpload, "/api/v1/audio/transcribe-upload?wait=true", {
+      bytes: silentWav(2),
+      name: "ledger.wav",
+    });
+    expect(response.body.audio.transcriptModel).toBe("groq:whisper-large-v3");
+    const rows = await db().usageEvent.findMany({ where: { userId }, orderBy: { outcome: "asc" } });
+    expect(rows.map((row) => [row.model, row.outcome, row.errorCode])).toEqual([
+      ["groq:whisper-large-v3", "success", null],
+      ["groq:whisper-large-v3", "error", "http_503"],
+    ]);
+    // The second attempt went to the other key.
+    expect(new Set(rows.map((row) => row.providerKeyId))).toEqual(new Set(["groq#1", "groq#2"]));
+    expect(rows[0]!.costMicroUsd).toBeGreaterThan(0);
+  });
+
   it("transcribes within the request with ?wait=true (dictation), without a job", async () => {
     const { client, userId } = await signedInClient();
     const response = await uploadAs<{ audio: Audio; jobId?: string }>(client, transcribeUpload, "/api/v1/audio/transcribe-upload?wait=true", {

@@ -362,6 +362,38 @@ describe("PATCH /api/v1/chat/:id — settings for the next turns", () => {
     expect(cleared.body.conversation).toMatchObject({ systemPrompt: null, modelMode: "auto", modelId: null, temperature: 0.2 });
   });
 
+  it("the stored model answers a later turn that names none; a turn that names one (or auto) uses it and keeps it", async () => {
+    const { conversationId } = await send({ message: "first" });
+    await client.call(updateSettings, "/x", { method: "PATCH", params: { id: conversationId! }, body: { modelId: "openai_compatible:stub-fast" } });
+    const context = await client.call<{ model: string }>(getContext, "/x", { params: { id: conversationId! } });
+    expect(context.body.model).toBe("openai_compatible:stub-fast");
+
+    stubs.fallback.reset();
+    const next = await send({ message: "which model are you", conversationId });
+    expect(next.stream.text).toBe("Echo: which model are you");
+    let reply = (await view(conversationId!)).body.messages.at(-1)!;
+    expect(reply.route).toMatchObject({ provider: "openai_compatible", model: "openai_compatible:stub-fast" });
+    expect(stubs.fallback.requests.filter((request) => request.path.includes("chat")).map((request) => request.model)).toEqual(["stub-fast"]);
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId! } })).toMatchObject({
+      modelMode: "manual",
+      modelId: "openai_compatible:stub-fast",
+    });
+
+    // null is auto mode, for this turn and the next ones: the short question goes to the fast Groq model.
+    await send({ message: "auto again", conversationId, modelId: null });
+    reply = (await view(conversationId!)).body.messages.at(-1)!;
+    expect(reply.route!.provider).toBe("groq");
+    expect(await db().conversation.findUniqueOrThrow({ where: { id: conversationId! } })).toMatchObject({ modelMode: "auto", modelId: null });
+  });
+
+  it("a stored model that is no longer configured leaves the turn in auto mode instead of failing it", async () => {
+    const { conversationId } = await send({ message: "first" });
+    await db().conversation.update({ where: { id: conversationId! }, data: { modelMode: "manual", modelId: "retired:model" } });
+    const next = await send({ message: "still there?", conversationId });
+    expect(next.stream.errors).toEqual([]);
+    expect((await view(conversationId!)).body.messages.at(-1)!.route!.provider).toBe("groq");
+  });
+
   it.each([
     ["no setting at all", {}, 422, "validation_failed"],
     ["an unknown model", { modelId: "nope:nothing" }, 400, "unknown_model"],
