@@ -1,7 +1,7 @@
 // TanStack Query hooks for /api/v1/api-keys. Dates arrive as ISO strings.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiKeyPermissionName, ApiKeyUsage, ApiKeyView, CreateApiKeyInput, UpdateApiKeyInput } from "@/lib/api-keys/schemas";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
 type Serialized<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 

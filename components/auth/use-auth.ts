@@ -8,7 +8,7 @@ import type {
   ResetPasswordInput,
   VerifyEmailInput,
 } from "@/lib/auth/schemas";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
 interface UserResponse {
   user: PublicUser;

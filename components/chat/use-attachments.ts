@@ -2,7 +2,7 @@
 // send only has to name the stored images. The server decides the real type by magic numbers
 // and its refusals are shown on the image they concern.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/components/api/fetcher";
 import { MAX_CHAT_IMAGES } from "@/lib/chat/schemas";
 import type { ImageView } from "@/lib/media/schemas";
 import { uploadWithProgress } from "@/components/media/upload-request";

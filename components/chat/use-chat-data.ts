@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CatalogueModel } from "@/lib/ai/catalogue";
 import type { ChatSettingsInput, ConversationView } from "@/lib/chat/schemas";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
 export const chatKeys = {
   models: ["chat", "models"] as const,

@@ -2,7 +2,7 @@
 // ["conversations"], so one invalidateQueries({ queryKey: ["conversations"] }) (e.g. after the
 // chat page creates a conversation) refreshes the sidebar, the tags and search results.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
 export interface ConversationItem {
   id: string;

@@ -1,6 +1,6 @@
 // TanStack Query hooks for /api/v1/images, /api/v1/audio and /api/v1/jobs.
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 import type { JobView } from "@/lib/jobs/schemas";
 import type { AudioView } from "@/lib/media/audio-schemas";
 import type { ImageView, OcrResultView } from "@/lib/media/schemas";

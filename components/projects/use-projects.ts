@@ -1,6 +1,6 @@
 // TanStack Query hooks for projects. Keys start with ["projects"].
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
 export interface ProjectItem {
   id: string;

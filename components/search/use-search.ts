@@ -1,6 +1,6 @@
 // Live search for the palette: keyed under ["conversations"] so new chats refresh results too.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
 export interface SnippetPart {
   text: string;

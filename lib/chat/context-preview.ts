@@ -3,7 +3,7 @@
 import "server-only";
 import { selectCandidates } from "@/lib/ai/model-selection";
 import { aiRuntime } from "@/lib/ai/runtime";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf } from "./attachments";
 import { fitContext } from "./context";

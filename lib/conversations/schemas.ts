@@ -1,6 +1,6 @@
 // Conversation organisation: list filters, rename, pin, archive, move to a project, tags.
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
+import { paginationQuery } from "@/lib/pagination";
 
 const id = z.string().min(1).max(64);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { clientIp, parseJson, parseQuery, route } from "./route";
 
 const call = (handler: (req: Request) => Promise<Response>, init?: RequestInit & { url?: string }) =>

@@ -6,7 +6,8 @@ import { ensureMigrated } from "@/lib/db";
 import { requirePrincipal, type AuthRequirement, type Principal, type Scope } from "@/lib/auth/principal";
 import { checksAfterAuth, checksBeforeAuth, trackerFor } from "@/lib/ratelimit/enforce";
 import { rateLimitStore } from "@/lib/ratelimit/store";
-import { AppError, errorResponse, formatZodError, toAppError } from "./errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse, formatZodError, toAppError } from "./errors";
 
 export interface RouteContext<Params> {
   req: Request;

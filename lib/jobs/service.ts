@@ -3,7 +3,7 @@
 // failures itself.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { JobView } from "./schemas";
 
 const jobSelect = {

@@ -3,7 +3,7 @@
 // for a text-only one.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { waitForJob } from "@/lib/jobs/service";
 import { readImageFile } from "./images";
 import { requestImageOcr } from "./ocr";

@@ -5,7 +5,7 @@ import type { ModelMessage } from "ai";
 import type { CatalogueModel } from "@/lib/ai/catalogue";
 import { streamWithFailover } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { recordAttempt } from "@/lib/usage/ledger";
 
 const MAX_OUTPUT_TOKENS = 2048;

@@ -2,7 +2,7 @@
 // job by the `media-ocr-image` function.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { imageOcrRequested } from "@/inngest/events";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";

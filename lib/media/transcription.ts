@@ -4,7 +4,7 @@
 import { APICallError, experimental_transcribe as transcribe } from "ai";
 import { createGroq } from "@ai-sdk/groq";
 import { createOpenAI } from "@ai-sdk/openai";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { classifyFailure } from "@/lib/ai/key-pool";
 import type { AiRuntime } from "@/lib/ai/runtime";
 import type { AiProviderId } from "@/lib/env";

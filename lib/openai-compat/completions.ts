@@ -7,7 +7,7 @@ import type { ModelMessage } from "ai";
 import { streamWithFailover, type RouteRequest, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime, type AiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { recordAttempt } from "@/lib/usage/ledger";
 import { candidatesFor } from "./models";

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document: every operation the route files export (routes.generated.ts), with
 // request and response schemas converted from the same zod schemas the handlers parse with.
 import { z } from "zod";
-import { errorStatus } from "@/lib/http/errors";
+import { errorStatus } from "@/lib/errors";
 import { operationDetails, type OperationDetails } from "./operations";
 import { scannedRoutes } from "./routes.generated";
 import type { ScannedRoute } from "./scan-routes";

@@ -22,7 +22,7 @@ import {
 } from "@/lib/auth/schemas";
 import { catalogueModelSchema } from "@/lib/ai/catalogue";
 import { chatRequestInput, chatSettingsInput, conversationView } from "@/lib/chat/schemas";
-import { paginationQuery } from "@/lib/http/pagination";
+import { paginationQuery } from "@/lib/pagination";
 import { chatCompletion, chatCompletionRequest, openAiModelList } from "@/lib/openai-compat/schemas";
 import { z as zod } from "zod";
 

@@ -1,6 +1,6 @@
 // Projects: folders of conversations with a look (colour, emoji) and system instructions.
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
+import { paginationQuery } from "@/lib/pagination";
 
 export const MAX_INSTRUCTIONS_CHARS = 8000;
 

@@ -3,7 +3,7 @@
 // route carries X-RateLimit-Limit/Remaining/Reset for the tightest limit, and a refusal is a
 // 429 with Retry-After.
 import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { endpointGroupFor, endpointGroups, globalIpRule, isExempt, userLimitByTier, type LimitRule } from "./policies";
 import type { LimitOutcome, RateLimitStore } from "./types";

@@ -3,7 +3,7 @@
 // for fuzzy titles. One SQL statement per page; the same SQL runs on PGlite and PostgreSQL.
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,

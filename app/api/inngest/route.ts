@@ -5,7 +5,8 @@
 import { serve } from "inngest/next";
 import { inngest, inngestConfigured } from "@/inngest/client";
 import { functions } from "@/inngest";
-import { AppError, errorResponse } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/errors";
 
 const served = serve({ client: inngest, functions });
 

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 
 // Any /api/v1 path no route claims: a JSON 404 instead of the HTML not-found page.

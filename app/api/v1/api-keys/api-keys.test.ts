@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { ErrorBody } from "@/lib/http/errors";
+import type { ErrorBody } from "@/lib/errors";
 import { signedInClient } from "@/lib/testing/chat";
 import { TestClient, type CallOptions } from "@/lib/testing/http";
 import { GET as getConversation, PATCH as patchConversation } from "../chat/[id]/route";

@@ -1,7 +1,7 @@
 import { ownerOf } from "@/lib/api-keys/owner";
 import { createApiKeyInput } from "@/lib/api-keys/schemas";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/service";
-import { paginationQuery } from "@/lib/http/pagination";
+import { paginationQuery } from "@/lib/pagination";
 import { parseJson, parseQuery, route } from "@/lib/http/route";
 
 // GET /api/v1/api-keys — my API keys (never their secrets), newest first, cursor-paginated

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { parseQuery, route } from "@/lib/http/route";
 import { isOutboxEnabled, listOutbox } from "@/lib/mail/send";
 

@@ -1,7 +1,7 @@
 // Keyset pagination: an opaque cursor holding the sort key of the last row returned, so a page
 // costs the same at row 20 and at row 20,000 and rows inserted meanwhile never shift the pages.
 import { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 export const paginationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).describe("Rows per page, 1–100"),
