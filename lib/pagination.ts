@@ -23,3 +23,11 @@ export function decodeCursor(raw: string): TimeCursor {
   if (!id || Number.isNaN(date.getTime())) throw new AppError("validation_failed", "cursor: not a cursor from this API.");
   return { at: date, id };
 }
+
+/** The list envelope every paginated route answers: a page of `item` and the cursor of the next. */
+export function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last"),
+  });
+}

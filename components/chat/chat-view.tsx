@@ -6,6 +6,7 @@ import { DefaultChatTransport } from "ai";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ChatRequestInput, ConversationView } from "@/lib/chat/schemas";
+import type { Jsonified } from "@/lib/jsonified";
 import type { ImageView } from "@/lib/media/schemas";
 import { messageFiles, messageText, readableChatError, toChatMessages, toFilePart, type ChatMessage } from "./chat-messages";
 import { ChatSettingsButton, type GenerationSettings } from "./chat-settings";
@@ -130,7 +131,7 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
     if (element && stickToBottom.current) element.scrollTop = element.scrollHeight;
   }, [messages]);
 
-  const send = (text: string, images: ImageView[]) => {
+  const send = (text: string, images: Jsonified<ImageView>[]) => {
     stickToBottom.current = true;
     clearError();
     const files = images.map((image) => toFilePart({ imageId: image.id, name: image.originalName, mime: image.mime }));

@@ -4,14 +4,13 @@ import { apiFetch } from "@/components/api/fetcher";
 import type { JobView } from "@/lib/jobs/schemas";
 import type { AudioView } from "@/lib/media/audio-schemas";
 import type { ImageView, OcrResultView } from "@/lib/media/schemas";
+import type { Jsonified } from "@/lib/jsonified";
 import { uploadWithProgress } from "./upload-request";
 
-/** Dates arrive as ISO strings. */
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-export type ImageJson = Json<ImageView>;
-export type AudioJson = Json<AudioView>;
-export type JobJson = Json<JobView>;
-export type OcrJson = Json<OcrResultView>;
+export type ImageJson = Jsonified<ImageView>;
+export type AudioJson = Jsonified<AudioView>;
+export type JobJson = Jsonified<JobView>;
+export type OcrJson = Jsonified<OcrResultView>;
 
 export type OcrOutcome = { status: "done"; result: OcrJson } | { status: "queued"; jobId: string };
 export interface JobStarted {
@@ -21,7 +20,7 @@ export interface JobStarted {
 
 export function useUploadImage(onProgress: (percent: number) => void) {
   return useMutation({
-    mutationFn: (file: File) => uploadWithProgress<ImageJson>("/api/v1/images/upload", file, { onProgress }),
+    mutationFn: (file: File) => uploadWithProgress<{ image: ImageJson }>("/api/v1/images/upload", file, { onProgress }).then(({ image }) => image),
   });
 }
 
@@ -43,7 +42,7 @@ export function useStartImageAnalysis() {
 export function useJob(jobId: string | null) {
   return useQuery({
     queryKey: ["jobs", jobId],
-    queryFn: ({ signal }) => apiFetch<JobJson>(`/api/v1/jobs/${jobId}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<{ job: JobJson }>(`/api/v1/jobs/${jobId}`, { signal }).then(({ job }) => job),
     enabled: Boolean(jobId),
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -77,7 +76,7 @@ export function useVoiceChat(onProgress: (percent: number) => void) {
 export function useAudio(audioId: string | null, refreshKey: unknown) {
   return useQuery({
     queryKey: ["audio", audioId, refreshKey],
-    queryFn: ({ signal }) => apiFetch<AudioJson>(`/api/v1/audio/${audioId}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<{ audio: AudioJson }>(`/api/v1/audio/${audioId}`, { signal }).then(({ audio }) => audio),
     enabled: Boolean(audioId),
   });
 }

@@ -81,3 +81,12 @@ export const tagWithCount = z.object({
   name: z.string(),
   count: z.int().describe("My conversations (not deleted) carrying it"),
 });
+
+export const conversationResponse = z.object({ conversation: conversationSummary });
+
+export const tagList = z.object({ items: z.array(tagWithCount).describe("Most used first") });
+
+export const deletedConversation = z.object({
+  id: z.string(),
+  deletedAt: z.date().describe("POST …/restore undoes the delete until it is purged"),
+});

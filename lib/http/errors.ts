@@ -3,8 +3,17 @@
 // stays free of Prisma.
 import { Prisma } from "@/lib/db/generated/client";
 import { z } from "zod";
-import { AppError, type ErrorBody } from "@/lib/errors";
+import { AppError, errorStatus, type ErrorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
+
+/** The error body as a schema, for the OpenAPI document. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]).describe("Stable, machine-readable"),
+    message: z.string().describe("Written for people"),
+    retry_after: z.int().optional().describe("Seconds to wait (429 only)"),
+  }),
+});
 
 export function formatZodError(error: z.ZodError): string {
   return error.issues

@@ -15,3 +15,5 @@ export const jobView = z.object({
   finishedAt: z.date().nullable(),
 });
 export type JobView = z.infer<typeof jobView>;
+
+export const jobResponse = z.object({ job: jobView });

@@ -17,6 +17,8 @@ export const imageView = z.object({
 });
 export type ImageView = z.infer<typeof imageView>;
 
+export const imageResponse = z.object({ image: imageView });
+
 export const ocrLanguage = z
   .union([z.literal("auto"), z.enum(ocrLanguageCodes)])
   .default("auto")
@@ -52,3 +54,7 @@ export const jobStartedView = z.object({
   jobId: z.string().describe("Poll GET /api/v1/jobs/:id for progress and the result"),
   status: z.enum(["queued", "running", "done", "failed"]),
 });
+
+/** POST /api/v1/images/:id/ocr — a cached reading at once (200), or a job to poll (202). */
+export const ocrDone = z.object({ status: z.literal("done"), result: ocrResultView });
+export const ocrQueued = z.object({ status: z.literal("queued"), jobId: z.string().describe("Poll GET /api/v1/jobs/:id") });

@@ -75,3 +75,11 @@ export const projectView = z.object({
   updatedAt: z.date(),
 });
 export type ProjectView = z.infer<typeof projectView>;
+
+export const projectResponse = z.object({ project: projectView });
+
+export const deletedProject = z.object({
+  id: z.string(),
+  conversations: z.enum(["move", "delete"]),
+  affected: z.int().describe("Conversations moved out or deleted"),
+});

@@ -1,10 +1,17 @@
-import { emailOnlyInput } from "@/lib/auth/schemas";
+import { emailOnlyInput, mailQueuedResponse } from "@/lib/auth/schemas";
 import { requestSignInCode } from "@/lib/auth/service";
-import { parseJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
-// POST /api/v1/auth/login/code — email a one-time sign-in code (same answer whether or not the account exists)
-export const POST = route({ auth: "public" }, async ({ req }) => {
-  const { email } = await parseJson(req, emailOnlyInput);
-  await requestSignInCode(email);
-  return Response.json({ sent: true }, { status: 202 });
-});
+export const POST = route(
+  {
+    auth: "public",
+    limit: "auth",
+    summary: "Email a one-time sign-in code (same answer whether or not the account exists)",
+    body: emailOnlyInput,
+    response: { status: 202, schema: mailQueuedResponse },
+  },
+  async ({ body }) => {
+    await requestSignInCode(body.email);
+    return Response.json({ sent: true }, { status: 202 });
+  },
+);

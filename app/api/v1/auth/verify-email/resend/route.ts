@@ -1,10 +1,17 @@
-import { emailOnlyInput } from "@/lib/auth/schemas";
+import { emailOnlyInput, mailQueuedResponse } from "@/lib/auth/schemas";
 import { resendVerification } from "@/lib/auth/service";
-import { parseJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
-// POST /api/v1/auth/verify-email/resend — send a new verification code (same answer whether or not the account exists)
-export const POST = route({ auth: "public" }, async ({ req }) => {
-  const { email } = await parseJson(req, emailOnlyInput);
-  await resendVerification(email);
-  return Response.json({ sent: true }, { status: 202 });
-});
+export const POST = route(
+  {
+    auth: "public",
+    limit: "auth",
+    summary: "Send a new verification code (same answer whether or not the account exists)",
+    body: emailOnlyInput,
+    response: { status: 202, schema: mailQueuedResponse },
+  },
+  async ({ body }) => {
+    await resendVerification(body.email);
+    return Response.json({ sent: true }, { status: 202 });
+  },
+);
