@@ -3,7 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api/fetcher";
 import type { JobView } from "@/lib/jobs/schemas";
 import type { AudioView } from "@/lib/media/audio-schemas";
-import type { ImageView, OcrResultView } from "@/lib/media/schemas";
+import type { ImageView, JobStartedView, OcrOutcomeView, OcrResultView } from "@/lib/media/schemas";
 import type { Jsonified } from "@/lib/jsonified";
 import { uploadWithProgress } from "./upload-request";
 
@@ -12,11 +12,7 @@ export type AudioJson = Jsonified<AudioView>;
 export type JobJson = Jsonified<JobView>;
 export type OcrJson = Jsonified<OcrResultView>;
 
-export type OcrOutcome = { status: "done"; result: OcrJson } | { status: "queued"; jobId: string };
-export interface JobStarted {
-  jobId: string;
-  status: "queued";
-}
+export type OcrOutcome = Jsonified<OcrOutcomeView>;
 
 export function useUploadImage(onProgress: (percent: number) => void) {
   return useMutation({
@@ -34,7 +30,7 @@ export function useStartOcr() {
 export function useStartImageAnalysis() {
   return useMutation({
     mutationFn: ({ imageId, prompt }: { imageId: string; prompt: string }) =>
-      apiFetch<JobStarted>(`/api/v1/images/${imageId}/analyze`, { method: "POST", body: prompt ? { prompt } : {} }),
+      apiFetch<JobStartedView>(`/api/v1/images/${imageId}/analyze`, { method: "POST", body: prompt ? { prompt } : {} }),
   });
 }
 
@@ -84,7 +80,7 @@ export function useAudio(audioId: string | null, refreshKey: unknown) {
 export function useAnalyzeAudio() {
   return useMutation({
     mutationFn: ({ audioId, kind }: { audioId: string; kind: "summary" | "topics" | "sentiment" }) =>
-      apiFetch<JobStarted>(`/api/v1/audio/${audioId}/analyze`, { method: "POST", body: { kind } }),
+      apiFetch<JobStartedView>(`/api/v1/audio/${audioId}/analyze`, { method: "POST", body: { kind } }),
   });
 }
 

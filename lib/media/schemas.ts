@@ -54,7 +54,9 @@ export const jobStartedView = z.object({
   jobId: z.string().describe("Poll GET /api/v1/jobs/:id for progress and the result"),
   status: z.enum(["queued", "running", "done", "failed"]),
 });
+export type JobStartedView = z.infer<typeof jobStartedView>;
 
 /** POST /api/v1/images/:id/ocr — a cached reading at once (200), or a job to poll (202). */
 export const ocrDone = z.object({ status: z.literal("done"), result: ocrResultView });
 export const ocrQueued = z.object({ status: z.literal("queued"), jobId: z.string().describe("Poll GET /api/v1/jobs/:id") });
+export type OcrOutcomeView = z.infer<typeof ocrDone> | z.infer<typeof ocrQueued>;
