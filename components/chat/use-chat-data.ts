@@ -14,7 +14,7 @@ export const chatKeys = {
 export function useModels() {
   return useQuery({
     queryKey: chatKeys.models,
-    queryFn: async () => (await apiFetch<{ models: CatalogueModel[] }>("/api/v1/chat/models")).models,
+    queryFn: async () => (await apiFetch<{ items: CatalogueModel[] }>("/api/v1/chat/models")).items,
     staleTime: 5 * 60_000,
   });
 }

@@ -1,8 +1,9 @@
 // TanStack Query hooks for /api/v1/images, /api/v1/audio and /api/v1/jobs.
 import { useMutation, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
 import { apiFetch } from "@/components/api/fetcher";
 import type { JobView } from "@/lib/jobs/schemas";
-import type { AudioView } from "@/lib/media/audio-schemas";
+import type { AudioView, audioLanguages } from "@/lib/media/audio-schemas";
 import type { ImageView, JobStartedView, OcrOutcomeView, OcrResultView } from "@/lib/media/schemas";
 import type { Jsonified } from "@/lib/jsonified";
 import { uploadWithProgress } from "./upload-request";
@@ -87,7 +88,7 @@ export function useAnalyzeAudio() {
 export function useSpokenLanguages() {
   return useQuery({
     queryKey: ["audio", "languages"],
-    queryFn: ({ signal }) => apiFetch<{ languages: { code: string; name: string }[] }>("/api/v1/audio/config/languages", { signal }),
+    queryFn: ({ signal }) => apiFetch<z.infer<typeof audioLanguages>>("/api/v1/audio/config/languages", { signal }),
     staleTime: Infinity,
   });
 }

@@ -8,7 +8,7 @@ async function signUp(request: APIRequestContext): Promise<void> {
   const password = "a long enough password";
   expect((await request.post("/api/v1/auth/register", { data: { email, password } })).status()).toBe(201);
   const outbox = await (await request.get(`/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)).json();
-  const code = String(outbox.mails[0].text).match(/\b(\d{6})\b/)![1];
+  const code = String(outbox.items[0].text).match(/\b(\d{6})\b/)![1];
   expect((await request.post("/api/v1/auth/verify-email", { data: { email, code } })).ok()).toBe(true);
   expect((await request.post("/api/v1/auth/login", { data: { email, password } })).ok()).toBe(true);
 }

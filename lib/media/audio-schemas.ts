@@ -68,8 +68,7 @@ export const analyzeAudioRequest = z
   .refine((input) => input.kind !== "custom" || input.prompt, { message: "a custom analysis needs a prompt", path: ["prompt"] });
 
 export const audioLanguages = z.object({
-  languages: z.array(z.object({ code: z.string().describe("ISO 639-1"), name: z.string() })),
-  detect: z.literal(true).describe("Leave `language` unset to detect it"),
+  items: z.array(z.object({ code: z.string().describe("ISO 639-1"), name: z.string() })),
 });
 
 export const voiceChatResult = z.object({

@@ -248,8 +248,8 @@ describe("voice chat and transcript analysis", () => {
 describe("audio config", () => {
   it("lists languages and the speech-to-text providers' health", async () => {
     const { client } = await signedInClient();
-    const listed = await client.call<{ languages: { code: string }[] }>(languages, "/api/v1/audio/config/languages");
-    expect(listed.body.languages.map((language) => language.code)).toEqual(expect.arrayContaining(["en", "ur", "hi", "ar"]));
+    const listed = await client.call<{ items: { code: string }[] }>(languages, "/api/v1/audio/config/languages");
+    expect(listed.body.items.map((language) => language.code)).toEqual(expect.arrayContaining(["en", "ur", "hi", "ar"]));
     const status = await client.call<{ available: boolean; providers: { provider: string; configured: boolean; keys: { maskedKey: string }[] }[] }>(
       health,
       "/api/v1/audio/config/health",

@@ -7,7 +7,7 @@ export const GET = route(
   {
     auth: "user",
     summary: "Models that have at least one configured provider key",
-    response: { status: 200, schema: z.object({ models: z.array(catalogueModelSchema) }) },
+    response: { status: 200, schema: z.object({ items: z.array(catalogueModelSchema) }) },
   },
-  async () => Response.json({ models: aiRuntime().models }),
+  async () => Response.json({ items: aiRuntime().models }),
 );

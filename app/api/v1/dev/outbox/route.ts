@@ -16,10 +16,10 @@ export const GET = route(
     auth: "public",
     summary: "Mail the app would have sent (exists only while no SMTP server is configured)",
     query: outboxQuery,
-    response: { status: 200, schema: z.object({ mails: z.array(outboxMail).describe("Newest first") }) },
+    response: { status: 200, schema: z.object({ items: z.array(outboxMail).describe("Newest first") }) },
   },
   async ({ query }) => {
     if (!isOutboxEnabled()) throw new AppError("not_found", "The dev outbox is off because SMTP is configured.");
-    return Response.json({ mails: await listOutbox(query) });
+    return Response.json({ items: await listOutbox(query) });
   },
 );

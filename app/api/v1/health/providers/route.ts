@@ -9,7 +9,7 @@ export const GET = route(
   {
     auth: { role: "admin" },
     summary: "Each configured provider and its keys (masked) with their health (admins)",
-    response: { status: 200, schema: z.object({ providers: z.array(providerHealth) }) },
+    response: { status: 200, schema: z.object({ items: z.array(providerHealth) }) },
   },
-  async () => Response.json({ providers: listProviderHealth() }),
+  async () => Response.json({ items: listProviderHealth() }),
 );

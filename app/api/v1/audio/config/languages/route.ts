@@ -8,5 +8,5 @@ export const GET = route(
     summary: "Spoken languages for transcription (ISO 639-1); leave `language` unset to detect",
     response: { status: 200, schema: audioLanguages },
   },
-  async () => Response.json({ languages: whisperLanguages, detect: true }),
+  async () => Response.json({ items: whisperLanguages }),
 );
