@@ -1,17 +1,4 @@
-import { emailOnlyInput, mailQueuedResponse } from "@/lib/auth/schemas";
 import { requestPasswordReset } from "@/lib/auth/service";
-import { route } from "@/lib/http/route";
+import { mailCodeRoute } from "../../mail-code-route";
 
-export const POST = route(
-  {
-    auth: "public",
-    limit: "auth",
-    summary: "Email a password reset code (same answer whether or not the account exists)",
-    body: emailOnlyInput,
-    response: { status: 202, schema: mailQueuedResponse },
-  },
-  async ({ body }) => {
-    await requestPasswordReset(body.email);
-    return Response.json({ sent: true }, { status: 202 });
-  },
-);
+export const POST = mailCodeRoute("Email a password reset code (same answer whether or not the account exists)", requestPasswordReset);
