@@ -14,7 +14,7 @@ import { rateLimitStore } from "@/lib/ratelimit/store";
 import { errorResponse, formatZodError, toAppError } from "./errors";
 
 /** A multipart upload: the handler reads the form itself (its size cap is the domain's); `fields` documents the text fields beside `file`. */
-export interface MultipartBody {
+interface MultipartBody {
   multipart: z.ZodObject;
 }
 
@@ -58,7 +58,7 @@ export interface RouteDefinition<
   tag?: string;
 }
 
-export interface RouteContext<Params, Query, Body> {
+interface RouteContext<Params, Query, Body> {
   req: Request;
   params: Params;
   query: Query;
