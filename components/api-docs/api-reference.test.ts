@@ -15,6 +15,7 @@ describe("API reference page", () => {
     expect(html).toContain("Session only · write permission");
     expect(html).toContain("rateLimitPerHour");
     expect(html).toContain("gracePeriodSeconds");
+    expect(html).toContain("Request body (multipart form)");
     expect(html).not.toMatch(/<script/);
   });
 });
