@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/components/api/fetcher";
 
 function createQueryClient() {
   return new QueryClient({

@@ -23,7 +23,9 @@ function authLabel(operation: Operation): string {
 
 function OperationCard({ path, method, operation }: { path: string; method: string; operation: Operation }) {
   const anchor = operation.operationId;
-  const body = operation.requestBody?.content["application/json"]?.schema;
+  // A JSON body, or a multipart upload (the file and its text fields).
+  const [bodyType, bodyMedia] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
+  const body = bodyMedia?.schema;
   return (
     <article
       id={anchor}
@@ -61,7 +63,9 @@ function OperationCard({ path, method, operation }: { path: string; method: stri
 
       {body && (
         <section className="mt-3">
-          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Request body (JSON)</h4>
+          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+            Request body ({bodyType === "multipart/form-data" ? "multipart form" : "JSON"})
+          </h4>
           <SchemaView schema={body} />
         </section>
       )}
@@ -79,6 +83,7 @@ function OperationCard({ path, method, operation }: { path: string; method: stri
                 </span>{" "}
                 {response.description}
                 {response.content?.["text/event-stream"] && <span className="ml-2 text-xs text-zinc-500">text/event-stream</span>}
+                {response.content?.["application/octet-stream"] && <span className="ml-2 text-xs text-zinc-500">the file</span>}
                 {showSchema && (
                   <details className="mt-1 ml-4">
                     <summary className="cursor-pointer text-xs text-zinc-500">Body</summary>

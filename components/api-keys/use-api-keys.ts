@@ -1,16 +1,19 @@
 // TanStack Query hooks for /api/v1/api-keys. Dates arrive as ISO strings.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ApiKeyPermissionName, ApiKeyUsage, ApiKeyView, CreateApiKeyInput, UpdateApiKeyInput } from "@/lib/api-keys/schemas";
-import { apiFetch } from "@/lib/http/client";
+import type {
+  ApiKeyPermissionName,
+  ApiKeyUsage,
+  ApiKeyView,
+  CreateApiKeyInput,
+  CreatedApiKey,
+  UpdateApiKeyInput,
+} from "@/lib/api-keys/schemas";
+import type { Jsonified } from "@/lib/jsonified";
+import { apiFetch } from "@/components/api/fetcher";
 
-type Serialized<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-
-export type ApiKeyItem = Serialized<ApiKeyView>;
-export type ApiKeyUsageDays = Omit<ApiKeyUsage, "lastUsedAt"> & { lastUsedAt: string | null };
-export interface CreatedKey {
-  apiKey: ApiKeyItem;
-  secret: string;
-}
+export type ApiKeyItem = Jsonified<ApiKeyView>;
+export type ApiKeyUsageDays = Jsonified<ApiKeyUsage>;
+export type CreatedKey = Jsonified<CreatedApiKey>;
 export type { ApiKeyPermissionName };
 
 const listKey = ["api-keys"] as const;
@@ -42,7 +45,7 @@ export function useCreateApiKey() {
 
 export function useUpdateApiKey() {
   return useInvalidatingMutation(({ id, input }: { id: string; input: UpdateApiKeyInput }) =>
-    apiFetch<ApiKeyItem>(`/api/v1/api-keys/${id}`, { method: "PUT", body: input }),
+    apiFetch<{ apiKey: ApiKeyItem }>(`/api/v1/api-keys/${id}`, { method: "PUT", body: input }),
   );
 }
 
@@ -53,5 +56,5 @@ export function useRotateApiKey() {
 }
 
 export function useRevokeApiKey() {
-  return useInvalidatingMutation((id: string) => apiFetch<ApiKeyItem>(`/api/v1/api-keys/${id}`, { method: "DELETE" }));
+  return useInvalidatingMutation((id: string) => apiFetch<{ apiKey: ApiKeyItem }>(`/api/v1/api-keys/${id}`, { method: "DELETE" }));
 }

@@ -2,7 +2,7 @@
 
 import type { FormEvent } from "react";
 import { changePasswordInput } from "@/lib/auth/schemas";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/components/api/fetcher";
 import { FormError, Notice } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { codeSchema, emailSchema, type LoginInput } from "@/lib/auth/schemas";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/components/api/fetcher";
 import { FormError, Notice } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

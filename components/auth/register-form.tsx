@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { z } from "zod";
 import { emailSchema, passwordSchema } from "@/lib/auth/schemas";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/components/api/fetcher";
 import { FormError } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

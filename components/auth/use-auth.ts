@@ -1,22 +1,18 @@
 // One TanStack Query mutation per /api/v1/auth endpoint. Components decide where to go on success.
 import { useMutation } from "@tanstack/react-query";
+import type { z } from "zod";
 import type {
   ChangePasswordInput,
   LoginInput,
-  PublicUser,
   RegisterInput,
   ResetPasswordInput,
+  UserResponse,
   VerifyEmailInput,
+  emailOnlyInput,
 } from "@/lib/auth/schemas";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
-interface UserResponse {
-  user: PublicUser;
-}
-
-interface EmailInput {
-  email: string;
-}
+type EmailInput = z.infer<typeof emailOnlyInput>;
 
 function post<T>(path: string, body?: unknown): Promise<T> {
   return apiFetch<T>(path, { method: "POST", body });

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { ChatRequestInput, ConversationView } from "@/lib/chat/schemas";
 import type { ImageView } from "@/lib/media/images/schemas";
+import type { Jsonified } from "@/lib/jsonified";
 import { messageFiles, messageText, readableChatError, toChatMessages, toFilePart, type ChatMessage } from "./chat-messages";
 import { ChatSettingsButton, type GenerationSettings } from "./chat-settings";
 import { Composer } from "./composer";
@@ -131,7 +132,7 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
     if (element && stickToBottom.current) element.scrollTop = element.scrollHeight;
   }, [messages]);
 
-  const send = (text: string, images: ImageView[]) => {
+  const send = (text: string, images: Jsonified<ImageView>[]) => {
     stickToBottom.current = true;
     clearError();
     const files = images.map((image) => toFilePart({ imageId: image.id, name: image.originalName, mime: image.mime }));

@@ -6,6 +6,7 @@ import { PaperclipIcon, SendIcon, StopIcon } from "@/components/ui/icons";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { MAX_CHAT_IMAGES, MAX_MESSAGE_CHARS } from "@/lib/chat/schemas";
 import type { ImageView } from "@/lib/media/images/schemas";
+import type { Jsonified } from "@/lib/jsonified";
 import { AttachmentTray } from "./attachment-tray";
 import { useAttachments } from "./use-attachments";
 import { useDictation, VoiceInput } from "./voice-input";
@@ -14,7 +15,7 @@ interface ComposerProps {
   busy: boolean;
   /** Why the composer cannot send (no provider configured); null when it can. */
   disabledReason: string | null;
-  onSend: (text: string, images: ImageView[]) => void;
+  onSend: (text: string, images: Jsonified<ImageView>[]) => void;
   onStop: () => void;
   /** Owned by the page, so a suggestion from the empty state can fill the box. */
   text: string;

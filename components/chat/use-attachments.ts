@@ -2,9 +2,10 @@
 // send only has to name the stored images. The server decides the real type by magic numbers
 // and its refusals are shown on the image they concern.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/components/api/fetcher";
 import { MAX_CHAT_IMAGES } from "@/lib/chat/schemas";
 import type { ImageView } from "@/lib/media/images/schemas";
+import type { Jsonified } from "@/lib/jsonified";
 import { uploadWithProgress } from "@/components/media/upload-request";
 
 export interface PendingAttachment {
@@ -15,7 +16,7 @@ export interface PendingAttachment {
   previewUrl: string;
   state: "uploading" | "ready" | "failed";
   progress: number;
-  image?: ImageView;
+  image?: Jsonified<ImageView>;
   error?: string;
 }
 
@@ -53,8 +54,8 @@ export function useAttachments() {
         const previewUrl = URL.createObjectURL(file);
         urls.current.add(previewUrl);
         setItems((current) => [...current, { key, name: file.name || "image", previewUrl, state: "uploading", progress: 0 }]);
-        uploadWithProgress<ImageView>("/api/v1/images/upload", file, { onProgress: (progress) => update(key, { progress }) })
-          .then((image) => update(key, { state: "ready", progress: 100, image }))
+        uploadWithProgress<{ image: Jsonified<ImageView> }>("/api/v1/images/upload", file, { onProgress: (progress) => update(key, { progress }) })
+          .then(({ image }) => update(key, { state: "ready", progress: 100, image }))
           .catch((error: unknown) =>
             update(key, { state: "failed", error: error instanceof ApiError ? error.message : "The upload failed. Try again." }),
           );

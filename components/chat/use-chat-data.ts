@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CatalogueModel } from "@/lib/ai/catalogue";
 import type { ChatSettingsInput, ConversationView } from "@/lib/chat/schemas";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
 
 export const chatKeys = {
   models: ["chat", "models"] as const,
@@ -14,7 +14,7 @@ export const chatKeys = {
 export function useModels() {
   return useQuery({
     queryKey: chatKeys.models,
-    queryFn: async () => (await apiFetch<{ models: CatalogueModel[] }>("/api/v1/chat/models")).models,
+    queryFn: async () => (await apiFetch<{ items: CatalogueModel[] }>("/api/v1/chat/models")).items,
     staleTime: 5 * 60_000,
   });
 }

@@ -8,7 +8,7 @@ import { useRecorder } from "@/components/media/use-recorder";
 import { cx } from "@/components/ui/cx";
 import { MicIcon, StopIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { ApiError } from "@/lib/http/client";
+import { ApiError } from "@/components/api/fetcher";
 import type { AudioView } from "@/lib/media/audio/schemas";
 
 /** Long enough for a paragraph; a longer recording belongs on the media page. */

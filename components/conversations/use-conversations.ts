@@ -2,19 +2,11 @@
 // ["conversations"], so one invalidateQueries({ queryKey: ["conversations"] }) (e.g. after the
 // chat page creates a conversation) refreshes the sidebar, the tags and search results.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
+import type { ConversationSummary } from "@/lib/conversations/schemas";
+import type { Jsonified } from "@/lib/jsonified";
 
-export interface ConversationItem {
-  id: string;
-  title: string;
-  projectId: string | null;
-  project: { id: string; name: string; emoji: string | null; color: string | null } | null;
-  tags: string[];
-  pinned: boolean;
-  archived: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type ConversationItem = Jsonified<ConversationSummary>;
 
 export interface ConversationFilters {
   projectId?: string;

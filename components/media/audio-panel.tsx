@@ -120,7 +120,7 @@ export function AudioPanel() {
           <Label htmlFor="audio-language">Spoken language</Label>
           <select id="audio-language" data-testid="audio-language" value={language} onChange={(event) => setLanguage(event.target.value)} className={selectClass}>
             <option value="">Detect automatically</option>
-            {languages.data?.languages.map((entry) => (
+            {languages.data?.items.map((entry) => (
               <option key={entry.code} value={entry.code}>
                 {entry.name}
               </option>

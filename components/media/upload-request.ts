@@ -1,7 +1,7 @@
 // Multipart uploads with upload progress (fetch cannot report it, XMLHttpRequest can). Errors
 // come back as ApiError, like every other call through lib/http/client.ts.
-import { ApiError } from "@/lib/http/client";
-import type { ErrorBody } from "@/lib/http/errors";
+import { ApiError } from "@/components/api/fetcher";
+import type { ErrorBody } from "@/lib/errors";
 
 export function uploadWithProgress<T>(
   path: string,

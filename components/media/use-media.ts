@@ -1,28 +1,25 @@
 // TanStack Query hooks for /api/v1/images, /api/v1/audio and /api/v1/jobs.
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import type { z } from "zod";
+import { apiFetch } from "@/components/api/fetcher";
 import type { JobView } from "@/lib/jobs/schemas";
-import type { AudioView } from "@/lib/media/audio/schemas";
+import type { AudioView, audioLanguages } from "@/lib/media/audio/schemas";
 import type { ImageView } from "@/lib/media/images/schemas";
-import type { OcrResultView } from "@/lib/media/ocr/schemas";
+import type { OcrResultView, OcrOutcomeView } from "@/lib/media/ocr/schemas";
+import type { JobStartedView } from "@/lib/jobs/schemas";
+import type { Jsonified } from "@/lib/jsonified";
 import { uploadWithProgress } from "./upload-request";
 
-/** Dates arrive as ISO strings. */
-type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
-export type ImageJson = Json<ImageView>;
-export type AudioJson = Json<AudioView>;
-export type JobJson = Json<JobView>;
-export type OcrJson = Json<OcrResultView>;
+export type ImageJson = Jsonified<ImageView>;
+export type AudioJson = Jsonified<AudioView>;
+export type JobJson = Jsonified<JobView>;
+export type OcrJson = Jsonified<OcrResultView>;
 
-export type OcrOutcome = { status: "done"; result: OcrJson } | { status: "queued"; jobId: string };
-export interface JobStarted {
-  jobId: string;
-  status: "queued";
-}
+export type OcrOutcome = Jsonified<OcrOutcomeView>;
 
 export function useUploadImage(onProgress: (percent: number) => void) {
   return useMutation({
-    mutationFn: (file: File) => uploadWithProgress<ImageJson>("/api/v1/images/upload", file, { onProgress }),
+    mutationFn: (file: File) => uploadWithProgress<{ image: ImageJson }>("/api/v1/images/upload", file, { onProgress }).then(({ image }) => image),
   });
 }
 
@@ -36,7 +33,7 @@ export function useStartOcr() {
 export function useStartImageAnalysis() {
   return useMutation({
     mutationFn: ({ imageId, prompt }: { imageId: string; prompt: string }) =>
-      apiFetch<JobStarted>(`/api/v1/images/${imageId}/analyze`, { method: "POST", body: prompt ? { prompt } : {} }),
+      apiFetch<JobStartedView>(`/api/v1/images/${imageId}/analyze`, { method: "POST", body: prompt ? { prompt } : {} }),
   });
 }
 
@@ -44,7 +41,7 @@ export function useStartImageAnalysis() {
 export function useJob(jobId: string | null) {
   return useQuery({
     queryKey: ["jobs", jobId],
-    queryFn: ({ signal }) => apiFetch<JobJson>(`/api/v1/jobs/${jobId}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<{ job: JobJson }>(`/api/v1/jobs/${jobId}`, { signal }).then(({ job }) => job),
     enabled: Boolean(jobId),
     refetchInterval: (query) => {
       const status = query.state.data?.status;
@@ -78,7 +75,7 @@ export function useVoiceChat(onProgress: (percent: number) => void) {
 export function useAudio(audioId: string | null, refreshKey: unknown) {
   return useQuery({
     queryKey: ["audio", audioId, refreshKey],
-    queryFn: ({ signal }) => apiFetch<AudioJson>(`/api/v1/audio/${audioId}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<{ audio: AudioJson }>(`/api/v1/audio/${audioId}`, { signal }).then(({ audio }) => audio),
     enabled: Boolean(audioId),
   });
 }
@@ -86,14 +83,14 @@ export function useAudio(audioId: string | null, refreshKey: unknown) {
 export function useAnalyzeAudio() {
   return useMutation({
     mutationFn: ({ audioId, kind }: { audioId: string; kind: "summary" | "topics" | "sentiment" }) =>
-      apiFetch<JobStarted>(`/api/v1/audio/${audioId}/analyze`, { method: "POST", body: { kind } }),
+      apiFetch<JobStartedView>(`/api/v1/audio/${audioId}/analyze`, { method: "POST", body: { kind } }),
   });
 }
 
 export function useSpokenLanguages() {
   return useQuery({
     queryKey: ["audio", "languages"],
-    queryFn: ({ signal }) => apiFetch<{ languages: { code: string; name: string }[] }>("/api/v1/audio/config/languages", { signal }),
+    queryFn: ({ signal }) => apiFetch<z.infer<typeof audioLanguages>>("/api/v1/audio/config/languages", { signal }),
     staleTime: Infinity,
   });
 }

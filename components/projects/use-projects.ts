@@ -1,26 +1,11 @@
 // TanStack Query hooks for projects. Keys start with ["projects"].
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
+import type { Jsonified } from "@/lib/jsonified";
+import type { CreateProjectInput, ProjectView } from "@/lib/projects/schemas";
 
-export interface ProjectItem {
-  id: string;
-  name: string;
-  description: string | null;
-  color: string | null;
-  emoji: string | null;
-  instructions: string | null;
-  stats: { conversations: number; messages: number; tokens: number; computedAt: string };
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProjectFields {
-  name: string;
-  description?: string | null;
-  color?: string | null;
-  emoji?: string | null;
-  instructions?: string | null;
-}
+export type ProjectItem = Jsonified<ProjectView>;
+export type ProjectFields = CreateProjectInput;
 
 export const projectKeys = {
   all: ["projects"] as const,

@@ -1,26 +1,11 @@
 // Live search for the palette: keyed under ["conversations"] so new chats refresh results too.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/client";
+import { apiFetch } from "@/components/api/fetcher";
+import type { Jsonified } from "@/lib/jsonified";
+import type { SearchResult } from "@/lib/search/schemas";
 
-export interface SnippetPart {
-  text: string;
-  highlight: boolean;
-}
-
-export interface SearchHit {
-  conversationId: string;
-  title: string;
-  titleSnippet: SnippetPart[];
-  project: { id: string; name: string; emoji: string | null; color: string | null } | null;
-  tags: string[];
-  pinned: boolean;
-  archived: boolean;
-  match: "message" | "title" | "filter";
-  messageId: string | null;
-  role: "user" | "assistant" | "system" | null;
-  snippet: SnippetPart[];
-  at: string;
-}
+export type SearchHit = Jsonified<SearchResult>;
+export type SnippetPart = SearchHit["snippet"][number];
 
 export function useSearch(q: string) {
   const query = q.trim();

@@ -111,9 +111,9 @@ async function signIn(): Promise<string> {
   const password = "bench password 1";
   await json("/api/v1/auth/register", { email, password });
   const outbox = (await (await fetch(`${APP}/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as {
-    mails: { text: string }[];
+    items: { text: string }[];
   };
-  const code = outbox.mails[0]!.text.match(/\b(\d{6})\b/)![1];
+  const code = outbox.items[0]!.text.match(/\b(\d{6})\b/)![1];
   await json("/api/v1/auth/verify-email", { email, code });
   const { setCookie } = await json("/api/v1/auth/login", { email, password });
   return setCookie.map((line) => line.split(";")[0]).join("; ");

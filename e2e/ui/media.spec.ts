@@ -23,7 +23,7 @@ test.describe("media page", () => {
     const polled = page.waitForResponse((response) => /\/api\/v1\/jobs\//.test(response.url()) && response.ok());
     await page.getByTestId("ocr-start").click();
     await expect(page.getByTestId("ocr-progress")).toBeVisible();
-    expect(["queued", "running", "done"]).toContain((await (await polled).json()).status);
+    expect(["queued", "running", "done"]).toContain((await (await polled).json()).job.status);
     await expect(page.getByTestId("ocr-text")).toHaveText("Hello BaatCheet 2026", { timeout: 30_000 });
     await expect(page.getByTestId("ocr-language")).toHaveText("eng");
   });

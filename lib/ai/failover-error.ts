@@ -1,6 +1,6 @@
 // The one mapping from a failed model call to an API error, for every caller: the JSON error of
 // completions and media routes, the failed job, and the error event that ends a chat stream.
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export type FailoverFailure =
   /** The provider refused the request itself (400, 404, 413, 422, …): any key would. */

@@ -6,7 +6,7 @@
 import "server-only";
 import { APICallError } from "ai";
 import type { AiProviderId } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { recordUsage, type LedgerContext } from "@/lib/usage/ledger";
 import { failoverError, type FailoverFailure } from "./failover-error";

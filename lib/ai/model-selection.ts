@@ -1,7 +1,7 @@
 // Which models may answer a message, best first. Auto mode reads the message (code → a coding
 // model, long analysis → a quality model, short → a fast one); manual mode starts with the
 // chosen model. Either way the rest of the list is the failover order.
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { CatalogueModel } from "./catalogue";
 
 type Tier = CatalogueModel["tier"];

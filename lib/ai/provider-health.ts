@@ -1,6 +1,6 @@
 // Provider and key health for operators: what GET /api/v1/health/providers shows, and the
 // admin action that brings a key marked dead (401) back.
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { aiRuntime } from "./runtime";
 
 export function listProviderHealth() {

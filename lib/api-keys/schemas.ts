@@ -94,8 +94,9 @@ export const createdApiKey = z
     secret: z.string().describe("The full key, `bc_…`. Shown only in this response: store it now"),
   })
   .describe("A new or rotated key with its secret");
+export type CreatedApiKey = z.infer<typeof createdApiKey>;
 
-export const apiKeyList = z.object({ items: z.array(apiKeyView) }).describe("My API keys, newest first");
+export const apiKeyResponse = z.object({ apiKey: apiKeyView });
 
 export const apiKeyUsage = z
   .object({

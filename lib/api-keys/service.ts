@@ -3,8 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { ApiKey, Tier } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
-import { decodeCursor, encodeCursor, paginationQuery } from "@/lib/http/pagination";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor, paginationQuery } from "@/lib/pagination";
 import { apiKeyHourlyLimitByTier } from "@/lib/ratelimit/policies";
 import type { z } from "zod";
 import type {

@@ -5,7 +5,7 @@ import "server-only";
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import type { AuthCodePurpose } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { getAuthSecret } from "./secret";
 
 export const CODE_TTL_MINUTES: Record<AuthCodePurpose, number> = {

@@ -6,7 +6,7 @@ import { authenticateApiKey, type AuthenticatedApiKey } from "@/lib/api-keys/aut
 import { bearerToken } from "@/lib/api-keys/secret";
 import { db } from "@/lib/db";
 import type { Role, Tier } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { readSessionToken } from "./session";
 import { cacheSession, getCachedSession, sessionCacheKey } from "./session-cache";
 

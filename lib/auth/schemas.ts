@@ -56,3 +56,10 @@ export const publicUser = z.object({
   emailVerified: z.boolean(),
 });
 export type PublicUser = z.infer<typeof publicUser>;
+
+/** The answer of every route that returns the account: `{ user }`. */
+export const userResponse = z.object({ user: publicUser });
+export type UserResponse = z.infer<typeof userResponse>;
+
+/** Answered whether or not the account exists, so the endpoint does not reveal which emails are registered. */
+export const mailQueuedResponse = z.object({ sent: z.literal(true) });

@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { User } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
 import { assertNotLockedOut, clearLoginFailures, recordLoginFailure } from "./brute-force";
 import { CODE_TTL_MINUTES, consumeCode, issueCode } from "./codes";

@@ -2,7 +2,7 @@
 // model's window. Lets a person (and GET /api/v1/chat/:id/context) see the conversation memory.
 import "server-only";
 import { aiRuntime } from "@/lib/ai/runtime";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf } from "./attachments";
 import { planTurn } from "./plan-turn";

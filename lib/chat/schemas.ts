@@ -139,3 +139,22 @@ export const chatSettingsInput = z
   })
   .refine((input) => Object.keys(input).length > 0, "Send at least one setting to change.");
 export type ChatSettingsInput = z.infer<typeof chatSettingsInput>;
+
+/** GET /api/v1/chat/:id/context — what the next turn would send, after fitting the context window. */
+export const contextPreview = z.object({
+  model: z.string().nullable().describe("The model auto mode (or the chosen one) would use; null with no provider"),
+  contextWindow: z.int(),
+  replyBudget: z.int().describe("Tokens kept free for the reply"),
+  system: z.string().nullable(),
+  promptTokens: z.int(),
+  droppedCount: z.int().describe("Oldest messages left out to fit"),
+  messages: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(["user", "assistant", "system"]),
+      content: z.string(),
+      attachments: z.array(messageAttachment),
+      tokenCount: z.int(),
+    }),
+  ),
+});

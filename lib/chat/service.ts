@@ -5,7 +5,7 @@ import { aiRuntime } from "@/lib/ai/runtime";
 import { countMessageTokens, MESSAGE_OVERHEAD_TOKENS } from "@/lib/ai/tokens";
 import { db } from "@/lib/db";
 import type { Message, MessageStatus } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/db/ids";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { attachmentsOf, chatMedia, toAttachments, userMessageTokens } from "./attachments";

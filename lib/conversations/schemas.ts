@@ -1,6 +1,6 @@
 // Conversation organisation: list filters, rename, pin, archive, move to a project, tags.
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
+import { paginationQuery } from "@/lib/pagination";
 
 const id = z.string().min(1).max(64);
 
@@ -80,4 +80,13 @@ export const tagParams = z.object({ id: id, tag: z.string().min(1).max(100) });
 export const tagWithCount = z.object({
   name: z.string(),
   count: z.int().describe("My conversations (not deleted) carrying it"),
+});
+
+export const conversationResponse = z.object({ conversation: conversationSummary });
+
+export const tagList = z.object({ items: z.array(tagWithCount).describe("Most used first") });
+
+export const deletedConversation = z.object({
+  id: z.string(),
+  deletedAt: z.date().describe("POST …/restore undoes the delete until it is purged"),
 });

@@ -3,8 +3,8 @@
 import "server-only";
 import { db, Prisma as PrismaSql } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
-import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { invalidateProjectStats } from "@/lib/projects/stats";
 import type {
   ConversationSummary,

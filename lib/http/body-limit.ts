@@ -1,6 +1,6 @@
 // Request bodies are read up to a cap and no further: a client that sends more gets 413
 // without the server buffering the rest.
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 /** JSON bodies: far above any form or chat message, far below what would hurt memory. */
 export const DEFAULT_JSON_BODY_LIMIT_BYTES = 1024 * 1024;

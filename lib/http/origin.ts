@@ -3,7 +3,7 @@
 // request authenticated by a cookie must therefore come from our own pages. Browsers say where
 // a request comes from in Sec-Fetch-Site (all current ones) and Origin (every POST); a client
 // that sends neither is not a browser, so it cannot be carrying a victim's cookie by accident.
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

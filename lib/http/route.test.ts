@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "./errors";
-import { clientIp, parseJson, parseQuery, route } from "./route";
+import { AppError } from "@/lib/errors";
+import { clientIp, multipart, route } from "./route";
+
+/** What every test route declares besides its auth and schemas. */
+const declared = { summary: "a test route", response: { status: 200, schema: z.unknown() } };
 
 const call = (handler: (req: Request) => Promise<Response>, init?: RequestInit & { url?: string }) =>
   handler(new Request(init?.url ?? "http://localhost/api/v1/x", init));
 
 describe("route wrapper", () => {
   it("turns an AppError into its status and the stable JSON shape", async () => {
-    const handler = route({ auth: "public" }, async () => {
+    const handler = route({ auth: "public", ...declared }, async () => {
       throw new AppError("not_found", "Conversation not found.");
     });
     const response = await call(handler);
@@ -17,7 +20,7 @@ describe("route wrapper", () => {
   });
 
   it("hides an unexpected error behind a 500 that names the request id", async () => {
-    const handler = route({ auth: "public" }, async () => {
+    const handler = route({ auth: "public", ...declared }, async () => {
       throw new Error("database password is hunter2");
     });
     const response = await call(handler, { headers: { "x-request-id": "req-abcdef12" } });
@@ -30,37 +33,66 @@ describe("route wrapper", () => {
   });
 
   it("ignores a request id that could inject into logs and makes its own", async () => {
-    const handler = route({ auth: "public" }, async () => Response.json({ ok: true }));
+    const handler = route({ auth: "public", ...declared }, async () => Response.json({ ok: true }));
     const response = await call(handler, { headers: { "x-request-id": "bad id <script>" } });
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("answers 401 before parsing when a session is required", async () => {
-    let parsed = false;
-    const handler = route({ auth: "user" }, async ({ req }) => {
-      parsed = true;
-      return Response.json(await parseJson(req, z.object({ a: z.string() })));
+    let handled = false;
+    const handler = route({ auth: "user", ...declared, body: z.object({ a: z.string() }) }, async ({ body }) => {
+      handled = true;
+      return Response.json(body);
     });
     const response = await call(handler, { method: "POST", body: "not json" });
     expect(response.status).toBe(401);
-    expect(parsed).toBe(false);
+    expect(handled).toBe(false);
   });
 
   it("refuses a body that is not declared as JSON with 415", async () => {
-    const handler = route({ auth: "public" }, async ({ req }) => Response.json(await parseJson(req, z.object({}))));
+    const handler = route({ auth: "public", ...declared, body: z.object({}) }, async ({ body }) => Response.json(body));
     const response = await call(handler, { method: "POST", body: '{"a":1}', headers: { "content-type": "text/plain" } });
     expect(response.status).toBe(415);
     expect((await response.json()).error.code).toBe("unsupported_media_type");
   });
 
   it("validates query parameters with a readable message", async () => {
-    const handler = route({ auth: "public" }, async ({ req }) =>
-      Response.json(parseQuery(req, z.object({ limit: z.coerce.number().int().max(100) }))),
+    const handler = route({ auth: "public", ...declared, query: z.object({ limit: z.coerce.number().int().max(100) }) }, async ({ query }) =>
+      Response.json(query),
     );
     const response = await call(handler, { url: "http://localhost/api/v1/x?limit=500" });
     const body = await response.json();
     expect(response.status).toBe(422);
     expect(body.error.message).toMatch(/^limit: /);
+  });
+});
+
+describe("route definition", () => {
+  it("answers 400 invalid_json for a malformed body and 422 naming the field for a wrong one", async () => {
+    const handler = route({ auth: "public", ...declared, body: z.object({ name: z.string() }) }, async ({ body }) => Response.json(body));
+    const json = { "content-type": "application/json" };
+    const malformed = await call(handler, { method: "POST", body: "{", headers: json });
+    expect([malformed.status, (await malformed.json()).error.code]).toEqual([400, "invalid_json"]);
+    const invalid = await call(handler, { method: "POST", body: '{"name":1}', headers: json });
+    expect(invalid.status).toBe(422);
+    expect((await invalid.json()).error.message).toMatch(/^name: /);
+    const valid = await call(handler, { method: "POST", body: '{"name":"a"}', headers: json });
+    expect(await valid.json()).toEqual({ name: "a" });
+  });
+
+  it("parses an absent optional body as {}, with the schema's defaults", async () => {
+    const body = z.object({ days: z.int().default(7) });
+    const handler = route({ auth: "public", ...declared, body, bodyOptional: true }, async ({ body }) => Response.json(body));
+    expect(await (await call(handler, { method: "POST" })).json()).toEqual({ days: 7 });
+  });
+
+  it("leaves a multipart body to the handler and keeps the declaration on the handler", async () => {
+    const definition = { auth: "public" as const, ...declared, body: multipart(z.object({ language: z.string() })), limit: "exempt" as const };
+    const handler = route(definition, async ({ req, body }) => Response.json({ body: body ?? null, form: (await req.formData()).get("language") }));
+    const form = new FormData();
+    form.set("language", "ur");
+    expect(await (await call(handler, { method: "POST", body: form })).json()).toEqual({ body: null, form: "ur" });
+    expect(handler.definition).toBe(definition);
   });
 });
 

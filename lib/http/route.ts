@@ -1,22 +1,84 @@
-// The one wrapper every API route goes through: request id, readiness, authentication,
-// and turning anything thrown into the stable JSON error shape.
+// The one wrapper every API route goes through: request id, rate limits, readiness,
+// authentication, parsing the declared query and body, and turning anything thrown into the
+// stable JSON error shape. The declaration a route passes is kept on the handler it returns
+// (`handler.definition`): the OpenAPI document and the limits read that same object, so what a
+// route validates, what it documents and how it is limited cannot drift apart.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ensureMigrated } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { requirePrincipal, type AuthRequirement, type Principal, type Scope } from "@/lib/auth/principal";
 import { checksAfterAuth, checksBeforeAuth, trackerFor } from "@/lib/ratelimit/enforce";
+import type { LimitGroup } from "@/lib/ratelimit/policies";
 import { rateLimitStore } from "@/lib/ratelimit/store";
-import { AppError, errorResponse, formatZodError, toAppError } from "./errors";
+import { errorResponse, formatZodError, toAppError } from "./errors";
 
-export interface RouteContext<Params> {
+/** A multipart upload: the handler reads the form itself (its size cap is the domain's); `fields` documents the text fields beside `file`. */
+interface MultipartBody {
+  multipart: z.ZodObject;
+}
+
+/** One success answer. Every route declares at least one, so every operation in the document has a schema. */
+export type ResponseDeclaration = { status: number; description?: string } & (
+  | { schema: z.ZodType }
+  /** Server-sent events; `description` says what the events are. */
+  | { stream: true; description: string }
+  /** The stored file's bytes, with its own content type. */
+  | { file: true; description: string }
+  | { empty: true; description: string }
+);
+
+export interface RouteDefinition<
+  Auth extends AuthRequirement = AuthRequirement,
+  Params extends z.ZodType | undefined = z.ZodType | undefined,
+  Query extends z.ZodType | undefined = z.ZodType | undefined,
+  Body extends z.ZodType | MultipartBody | undefined = z.ZodType | MultipartBody | undefined,
+> {
+  auth: Auth;
+  /** One line for people: the OpenAPI summary. */
+  summary: string;
+  /** Validates the dynamic path segments (`[id]` → `{ id }`); a mismatch is a 404. */
+  params?: Params;
+  /** Validates the query string (coerce numbers and booleans in the schema); a mismatch is a 422. */
+  query?: Query;
+  /** A JSON body (415 if not JSON, 400 if malformed, 422 if invalid), or a multipart upload. */
+  body?: Body;
+  /** An absent JSON body (no content type, no length) parses as `{}`. */
+  bodyOptional?: boolean;
+  response: ResponseDeclaration | readonly ResponseDeclaration[];
+  /** The rate-limit group of policies.ts this route counts against besides the global limits; "exempt" skips every limit. */
+  limit?: LimitGroup;
+  /** Health probes answer before migrations finish; everything else waits for them. */
+  waitForDatabase?: boolean;
+  /** The permission an API key needs. Default: read for GET and HEAD, write for everything else. */
+  scope?: Scope;
+  /** Refuse API keys (e.g. managing API keys themselves): browser sessions only. */
+  sessionOnly?: boolean;
+  /** The OpenAPI tag; default: the path's first segment after /api/v1. */
+  tag?: string;
+}
+
+interface RouteContext<Params, Query, Body> {
   req: Request;
   params: Params;
+  query: Query;
+  body: Body;
   requestId: string;
   ip: string;
 }
 
-type HandlerContext<Auth extends AuthRequirement, Params> = RouteContext<Params> &
+type Parsed<Schema, Otherwise> = Schema extends z.ZodType ? z.output<Schema> : Otherwise;
+
+type HandlerContext<Auth extends AuthRequirement, Params, Query, Body> = RouteContext<
+  Parsed<Params, Record<string, never>>,
+  Parsed<Query, Record<string, never>>,
+  Parsed<Body, undefined>
+> &
   (Auth extends "public" ? { principal?: undefined } : { principal: Principal });
+
+export type RouteHandler = ((req: Request, segment?: { params: Promise<Record<string, unknown>> }) => Promise<Response>) & {
+  definition: RouteDefinition;
+};
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -32,48 +94,39 @@ export function clientIp(req: Request): string {
   return forwarded || req.headers.get("x-real-ip") || "unknown";
 }
 
-type ParamsOf<Schema> = Schema extends z.ZodType ? z.infer<Schema> : Record<string, never>;
-
-export function route<Auth extends AuthRequirement, ParamsSchema extends z.ZodType | undefined = undefined>(
-  options: {
-    auth: Auth;
-    /** Validates the dynamic path segments (`[id]` → `{ id }`); a mismatch is a 404. */
-    params?: ParamsSchema;
-    /** Health probes answer before migrations finish; everything else waits for them. */
-    waitForDatabase?: boolean;
-    /** The permission an API key needs. Default: read for GET and HEAD, write for everything else. */
-    scope?: Scope;
-    /** Refuse API keys (e.g. managing API keys themselves): browser sessions only. */
-    sessionOnly?: boolean;
-  },
-  handler: (ctx: HandlerContext<Auth, ParamsOf<ParamsSchema>>) => Promise<Response>,
-) {
-  return async (req: Request, segment?: { params: Promise<Record<string, unknown>> }): Promise<Response> => {
+export function route<
+  Auth extends AuthRequirement,
+  Params extends z.ZodType | undefined = undefined,
+  Query extends z.ZodType | undefined = undefined,
+  Body extends z.ZodType | MultipartBody | undefined = undefined,
+>(
+  definition: RouteDefinition<Auth, Params, Query, Body>,
+  handler: (ctx: HandlerContext<Auth, Params, Query, Body>) => Promise<Response>,
+): RouteHandler {
+  const wrapped = async (req: Request, segment?: { params: Promise<Record<string, unknown>> }): Promise<Response> => {
     const incoming = req.headers.get("x-request-id");
     const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-    const pathname = new URL(req.url).pathname;
     const ip = clientIp(req);
-    const limits = trackerFor(rateLimitStore(), pathname);
+    const limits = trackerFor(rateLimitStore(), definition.limit);
     try {
-      await limits?.check(checksBeforeAuth({ pathname, method: req.method, ip }));
-      if (options.waitForDatabase !== false) {
+      await limits?.check(checksBeforeAuth({ group: definition.limit, ip }));
+      if (definition.waitForDatabase !== false) {
         await ensureMigrated().catch(() => {
           throw new AppError("not_ready", "The database is not ready yet. Try again in a moment.");
         });
       }
-      const scope = options.scope ?? (req.method === "GET" || req.method === "HEAD" ? "read" : "write");
+      const scope = definition.scope ?? (req.method === "GET" || req.method === "HEAD" ? "read" : "write");
+      // Authenticate before parsing anything, so an anonymous caller gets 401 and not a 422.
       const principal =
-        options.auth === "public"
+        definition.auth === "public"
           ? undefined
-          : await requirePrincipal(req, options.auth, { scope, sessionOnly: options.sessionOnly });
-      if (principal) await limits?.check(checksAfterAuth({ pathname, method: req.method, principal }));
-      const rawParams = (await segment?.params) ?? {};
-      const parsedParams = options.params ? options.params.safeParse(rawParams) : { success: true as const, data: {} };
-      if (!parsedParams.success) throw new AppError("not_found", "Not found.");
-      const ctx = { req, params: parsedParams.data, requestId, ip, principal } as HandlerContext<
-        Auth,
-        ParamsOf<ParamsSchema>
-      >;
+          : await requirePrincipal(req, definition.auth, { scope, sessionOnly: definition.sessionOnly });
+      if (principal) await limits?.check(checksAfterAuth({ group: definition.limit, subject: principal }));
+      const params = definition.params ? definition.params.safeParse((await segment?.params) ?? {}) : { success: true as const, data: {} };
+      if (!params.success) throw new AppError("not_found", "Not found.");
+      const query = definition.query ? parseQuery(req, definition.query) : {};
+      const body = definition.body instanceof z.ZodType ? await parseJson(req, definition.body, definition.bodyOptional) : undefined;
+      const ctx = { req, params: params.data, query, body, requestId, ip, principal } as HandlerContext<Auth, Params, Query, Body>;
       const response = await handler(ctx);
       response.headers.set("X-Request-Id", requestId);
       limits?.applyHeaders(response.headers);
@@ -84,17 +137,26 @@ export function route<Auth extends AuthRequirement, ParamsSchema extends z.ZodTy
       return response;
     }
   };
+  return Object.assign(wrapped, { definition: definition as RouteDefinition });
 }
 
 /** Path params for `[id]` routes: ids are short opaque strings. */
 export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+/** Documents a multipart upload whose text fields beside `file` are `fields`. */
+export const multipart = (fields: z.ZodObject = z.object({})): MultipartBody => ({ multipart: fields });
+
+function hasNoBody(req: Request): boolean {
+  return !req.headers.has("content-type") && ["0", null].includes(req.headers.get("content-length"));
+}
 
 /**
  * Reads and validates a JSON body: wrong content type → 415, malformed JSON → 400 invalid_json,
  * bad fields → 422. Requiring application/json also stops cross-site HTML forms, which can
  * only send form or text bodies without a CORS preflight.
  */
-export async function parseJson<Schema extends z.ZodType>(req: Request, schema: Schema): Promise<z.infer<Schema>> {
+async function parseJson(req: Request, schema: z.ZodType, optional = false): Promise<unknown> {
+  if (optional && hasNoBody(req)) return validate(schema, {});
   const contentType = req.headers.get("content-type") ?? "";
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
@@ -105,15 +167,15 @@ export async function parseJson<Schema extends z.ZodType>(req: Request, schema: 
   } catch {
     throw new AppError("invalid_json", "The request body must be valid JSON.");
   }
-  const result = schema.safeParse(body);
-  if (!result.success) throw new AppError("validation_failed", formatZodError(result.error));
-  return result.data;
+  return validate(schema, body);
 }
 
-/** Validates query parameters (coerce in the schema for numbers and booleans). */
-export function parseQuery<Schema extends z.ZodType>(req: Request, schema: Schema): z.infer<Schema> {
-  const query = Object.fromEntries(new URL(req.url).searchParams);
-  const result = schema.safeParse(query);
+function parseQuery(req: Request, schema: z.ZodType): unknown {
+  return validate(schema, Object.fromEntries(new URL(req.url).searchParams));
+}
+
+function validate(schema: z.ZodType, value: unknown): unknown {
+  const result = schema.safeParse(value);
   if (!result.success) throw new AppError("validation_failed", formatZodError(result.error));
   return result.data;
 }

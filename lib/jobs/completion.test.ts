@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { signedInClient } from "@/lib/testing/chat";
 import { waitForJob } from "./completion";
 import { completeJob, createJobRow, failJob } from "./service";

@@ -8,7 +8,7 @@
 // a second, until the job settles or the wait ends.
 import "server-only";
 import { database, db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { processSingleton } from "@/lib/process/singleton";
 import { inngestConfigured } from "./client";
 

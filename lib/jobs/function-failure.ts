@@ -2,7 +2,7 @@
 // and the job row says why (the local executor records failures itself). A caller's mistake
 // (a 4xx AppError: missing image, refused audio) fails at once instead of being retried.
 import { NonRetriableError } from "inngest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { failJob } from "./service";
 
 export async function failJobOnFailure({ event, error }: { event: { data: { event: { data: unknown } } }; error: Error }) {

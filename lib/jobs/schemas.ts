@@ -20,3 +20,6 @@ export const jobStartedView = z.object({
   jobId: z.string().describe("Poll GET /api/v1/jobs/:id for progress and the result"),
   status: jobStatus,
 });
+export type JobStartedView = z.infer<typeof jobStartedView>;
+
+export const jobResponse = z.object({ job: jobView });

@@ -4,7 +4,7 @@
 // (completion.ts).
 import "server-only";
 import { db, Prisma } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { announceJobSettled } from "./completion";
 import type { JobView } from "./schemas";
 

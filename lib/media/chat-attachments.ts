@@ -6,7 +6,7 @@
 // turn then waits for the job's completion announcement (lib/jobs/completion.ts), not a poll.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { waitForJob } from "@/lib/jobs/completion";
 import { readImageFile } from "./images/service";
 import { requestImageOcr } from "./ocr/service";

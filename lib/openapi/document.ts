@@ -1,10 +1,16 @@
-// The OpenAPI 3.1 document: every operation the route files export (routes.generated.ts), with
-// request and response schemas converted from the same zod schemas the handlers parse with.
+// The OpenAPI 3.1 document, built from the route definitions themselves: each handler carries
+// the summary, auth, schemas and rate-limit group its route() call declared, and request and
+// response schemas are converted from the same zod schemas the wrapper parses with. The list of
+// route modules comes from app/ (lib never imports app/), keyed by OpenAPI path.
 import { z } from "zod";
-import { errorStatus } from "@/lib/http/errors";
-import { operationDetails, type OperationDetails } from "./operations";
-import { scannedRoutes } from "./routes.generated";
-import type { ScannedRoute } from "./scan-routes";
+import { errorBodySchema } from "@/lib/http/errors";
+import type { ResponseDeclaration, RouteDefinition, RouteHandler } from "@/lib/http/route";
+
+export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof httpMethods)[number];
+
+/** A route.ts module: the handlers it exports by method. */
+export type RouteModule = Partial<Record<HttpMethod, RouteHandler>>;
 
 type JsonSchema = Record<string, unknown>;
 
@@ -23,41 +29,64 @@ export function toJsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSch
   return json;
 }
 
-const errorSchema = toJsonSchema(
-  z.object({
-    error: z.object({
-      code: z.enum(Object.keys(errorStatus) as [string, ...string[]]).describe("Stable, machine-readable"),
-      message: z.string().describe("Written for people"),
-      retry_after: z.int().optional().describe("Seconds to wait (429 only)"),
-    }),
-  }),
-  "output",
-);
-
 const rateLimitHeaders = {
   "X-RateLimit-Limit": { $ref: "#/components/headers/X-RateLimit-Limit" },
   "X-RateLimit-Remaining": { $ref: "#/components/headers/X-RateLimit-Remaining" },
   "X-RateLimit-Reset": { $ref: "#/components/headers/X-RateLimit-Reset" },
 };
 
-const errorResponse = (description: string, extraHeaders: Record<string, unknown> = {}) => ({
-  description,
-  headers: { ...rateLimitHeaders, ...extraHeaders },
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
-
-function tagOf(route: ScannedRoute, details: OperationDetails | undefined): string {
-  return details?.tag ?? route.path.split("/")[3] ?? "api";
+function errorResponse(description: string, headers: Record<string, unknown>) {
+  return { description, headers, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
 }
 
-function parametersOf(route: ScannedRoute, details: OperationDetails | undefined) {
-  const pathParameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+function contentOf(declaration: ResponseDeclaration): Record<string, { schema: JsonSchema }> | undefined {
+  if ("schema" in declaration) return { "application/json": { schema: toJsonSchema(declaration.schema, "output") } };
+  if ("stream" in declaration) return { "text/event-stream": { schema: { type: "string" } } };
+  if ("file" in declaration) return { "application/octet-stream": { schema: { type: "string", format: "binary" } } };
+  return undefined;
+}
+
+/** Declarations sharing a status (JSON or SSE from one endpoint) become one response with both content types. */
+function successResponses(definition: RouteDefinition, headers: Record<string, unknown>) {
+  const declarations: readonly ResponseDeclaration[] = Array.isArray(definition.response) ? definition.response : [definition.response];
+  const responses: Record<string, { description: string; headers: Record<string, unknown>; content?: Record<string, { schema: JsonSchema }> }> = {};
+  for (const declaration of declarations) {
+    const existing = responses[declaration.status];
+    const content = contentOf(declaration);
+    const description = declaration.description ?? "Success";
+    if (existing) {
+      existing.description = `${existing.description}; or ${description}`;
+      existing.content = { ...existing.content, ...content };
+    } else {
+      responses[declaration.status] = { description, headers, ...(content ? { content } : {}) };
+    }
+  }
+  return responses;
+}
+
+function requestBodyOf(definition: RouteDefinition): { required: boolean; content: Record<string, { schema: JsonSchema }> } | undefined {
+  const body = definition.body;
+  if (!body) return undefined;
+  if (body instanceof z.ZodType) {
+    return { required: !definition.bodyOptional, content: { "application/json": { schema: toJsonSchema(body, "input") } } };
+  }
+  const fields = toJsonSchema(body.multipart, "input");
+  const schema = {
+    ...fields,
+    properties: { file: { type: "string", format: "binary", description: "The file" }, ...(fields.properties as JsonSchema | undefined) },
+    required: ["file", ...((fields.required as string[] | undefined) ?? [])],
+  };
+  return { required: true, content: { "multipart/form-data": { schema } } };
+}
+
+function parametersOf(path: string, definition: RouteDefinition) {
+  const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({
     name: match[1]!,
     in: "path",
     required: true,
     schema: { type: "string" },
   }));
-  const query = details?.query ? toJsonSchema(details.query, "input") : undefined;
+  const query = definition.query ? toJsonSchema(definition.query, "input") : undefined;
   const properties = (query?.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((query?.required as string[] | undefined) ?? []);
   const queryParameters = Object.entries(properties).map(([name, schema]) => ({
@@ -70,56 +99,68 @@ function parametersOf(route: ScannedRoute, details: OperationDetails | undefined
   return [...pathParameters, ...queryParameters];
 }
 
-function operationOf(route: ScannedRoute) {
-  const details = operationDetails[`${route.method} ${route.path}`];
-  const isPublic = route.auth === "public";
-  const scope = route.auth === "admin" || route.auth === "moderator" ? "admin" : (details?.scope ?? (route.method === "GET" ? "read" : "write"));
-  const success = details?.response ?? { status: 200 };
-  const successContent = success.stream
-    ? { "text/event-stream": { schema: { type: "string" } } }
-    : success.schema
-      ? { "application/json": { schema: toJsonSchema(success.schema, "output") } }
-      : { "application/json": { schema: { type: "object" } } };
-  const responses: Record<string, unknown> = {
-    [success.status]: { description: success.description ?? "Success", headers: rateLimitHeaders, content: successContent },
-  };
-  if (details?.body) responses["422"] = errorResponse("A field failed validation; the message names it");
+function operationIdOf(method: HttpMethod, path: string): string {
+  const words = path.replace(/^\/api\/v1/, "").replace(/\{(\w+)\}/g, "By-$1");
+  return `${method.toLowerCase()}${words.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : ""))}`;
+}
+
+function operationOf(method: HttpMethod, path: string, definition: RouteDefinition) {
+  const { auth } = definition;
+  const isPublic = auth === "public";
+  const role = typeof auth === "object" && (auth.role === "admin" || auth.role === "moderator") ? auth.role : undefined;
+  const scope = role ? "admin" : (definition.scope ?? (method === "GET" ? "read" : "write"));
+  const limited = definition.limit !== "exempt";
+  const headers = limited ? rateLimitHeaders : {};
+  const responses: Record<string, unknown> = successResponses(definition, headers);
+  if (definition.body instanceof z.ZodType || definition.query) {
+    responses["422"] = errorResponse("A field failed validation; the message names it", headers);
+  }
   if (!isPublic) {
-    responses["401"] = errorResponse("No session, or an unknown, malformed, revoked or expired API key");
+    responses["401"] = errorResponse("No session, or an unknown, malformed, revoked or expired API key", headers);
     responses["403"] = errorResponse(
-      route.sessionOnly ? "API keys cannot use this endpoint, or the role does not allow it" : `The API key lacks the ${scope} permission, or the role does not allow it`,
+      definition.sessionOnly
+        ? "API keys cannot use this endpoint, or the role does not allow it"
+        : `The API key lacks the ${scope} permission, or the role does not allow it`,
+      headers,
     );
   }
-  if (route.path.includes("{")) responses["404"] = errorResponse("Not found, or not yours");
-  if (!route.path.startsWith("/api/v1/health")) {
-    responses["429"] = errorResponse("Rate limited", { "Retry-After": { $ref: "#/components/headers/Retry-After" } });
+  if (path.includes("{")) responses["404"] = errorResponse("Not found, or not yours", headers);
+  if (limited) {
+    responses["429"] = errorResponse("Rate limited", { ...headers, "Retry-After": { $ref: "#/components/headers/Retry-After" } });
   }
   return {
-    operationId: `${route.method.toLowerCase()}${route.path.replace(/^\/api\/v1/, "").replace(/\{(\w+)\}/g, "By-$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ? next.toUpperCase() : ""))}`,
-    summary: route.summary,
-    tags: [tagOf(route, details)],
-    security: isPublic ? [] : route.sessionOnly ? [{ session: [] }] : [{ session: [] }, { apiKey: [] }],
+    operationId: operationIdOf(method, path),
+    summary: definition.summary,
+    tags: [definition.tag ?? path.split("/")[3] ?? "api"],
+    security: isPublic ? [] : definition.sessionOnly ? [{ session: [] }] : [{ session: [] }, { apiKey: [] }],
     "x-permission": isPublic ? undefined : scope,
-    "x-roles": route.auth === "admin" || route.auth === "moderator" ? [route.auth] : undefined,
-    parameters: parametersOf(route, details),
-    requestBody: details?.body
-      ? { required: true, content: { "application/json": { schema: toJsonSchema(details.body, "input") } } }
-      : undefined,
+    "x-roles": role ? [role] : undefined,
+    "x-rate-limit-group": definition.limit && limited ? definition.limit : undefined,
+    parameters: parametersOf(path, definition),
+    requestBody: requestBodyOf(definition),
     responses,
   };
 }
 
+export type OpenApiOperation = ReturnType<typeof operationOf>;
+
 export interface OpenApiDocument {
   openapi: "3.1.0";
   info: Record<string, unknown>;
-  paths: Record<string, Record<string, ReturnType<typeof operationOf>>>;
+  paths: Record<string, Record<string, OpenApiOperation>>;
   components: Record<string, unknown>;
   tags: { name: string }[];
 }
 
-export function buildOpenApiDocument(routes: ScannedRoute[] = scannedRoutes): OpenApiDocument {
+/** `routes` maps each OpenAPI path (`/api/v1/chat/{id}`) to its route.ts module. */
+export function buildOpenApiDocument(routes: Record<string, RouteModule>): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);
+  for (const [path, module] of Object.entries(routes)) {
+    for (const method of httpMethods) {
+      const handler = module[method];
+      if (handler) (paths[path] ??= {})[method.toLowerCase()] = operationOf(method, path, handler.definition);
+    }
+  }
   const tags = [...new Set(Object.values(paths).flatMap((methods) => Object.values(methods).flatMap((operation) => operation.tags)))].sort();
   return {
     openapi: "3.1.0",
@@ -127,12 +168,12 @@ export function buildOpenApiDocument(routes: ScannedRoute[] = scannedRoutes): Op
       title: "BaatCheet API",
       version: "1",
       description:
-        "Every route answers JSON errors as `{ \"error\": { \"code\", \"message\" } }`. Authenticate with the browser session or `Authorization: Bearer bc_…` (an API key from Settings → API keys). GET needs the read permission, other methods write, admin routes admin. `/api/v1/chat/completions` and `/api/v1/models` speak the OpenAI format: point an OpenAI client's base URL at `<origin>/api/v1`.",
+        "Every route answers JSON errors as `{ \"error\": { \"code\", \"message\" } }`. A single resource answers `{ \"<name>\": … }` and a list `{ \"items\": […], \"nextCursor\" }` (`nextCursor` when paginated). Authenticate with the browser session or `Authorization: Bearer bc_…` (an API key from Settings → API keys). GET needs the read permission, other methods write, admin routes admin. `/api/v1/chat/completions` and `/api/v1/models` speak the OpenAI format: point an OpenAI client's base URL at `<origin>/api/v1`.",
     },
     paths,
     tags: tags.map((name) => ({ name })),
     components: {
-      schemas: { Error: errorSchema },
+      schemas: { Error: toJsonSchema(errorBodySchema, "output") },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The web app's session" },
         apiKey: { type: "http", scheme: "bearer", bearerFormat: "bc_…", description: "A BaatCheet API key" },

@@ -1,6 +1,6 @@
 // Projects: folders of conversations with a look (colour, emoji) and system instructions.
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/pagination";
+import { paginationQuery } from "@/lib/pagination";
 
 export const MAX_INSTRUCTIONS_CHARS = 8000;
 
@@ -75,3 +75,11 @@ export const projectView = z.object({
   updatedAt: z.date(),
 });
 export type ProjectView = z.infer<typeof projectView>;
+
+export const projectResponse = z.object({ project: projectView });
+
+export const deletedProject = z.object({
+  id: z.string(),
+  conversations: z.enum(["move", "delete"]),
+  affected: z.int().describe("Conversations moved out or deleted"),
+});

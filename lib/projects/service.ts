@@ -2,8 +2,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError } from "@/lib/http/errors";
-import { decodeCursor, encodeCursor } from "@/lib/http/pagination";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import type { CreateProjectInput, ProjectView, UpdateProjectInput } from "./schemas";
 import { projectStatsFor } from "./stats";
 

@@ -2,10 +2,10 @@
 // before authenticating and the user- and key-based ones after; every response of a limited
 // route carries X-RateLimit-Limit/Remaining/Reset for the tightest limit, and a refusal is a
 // 429 with Retry-After.
-import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/http/errors";
+import type { Tier } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { endpointGroupFor, endpointGroups, globalIpRule, isExempt, userLimitByTier, type LimitRule } from "./policies";
+import { endpointGroups, globalIpRule, userLimitByTier, type LimitGroup, type LimitRule } from "./policies";
 import type { LimitOutcome, RateLimitStore } from "./types";
 
 export interface LimitCheck {
@@ -15,28 +15,37 @@ export interface LimitCheck {
   rule: LimitRule;
 }
 
-export function checksBeforeAuth(options: { pathname: string; method: string; ip: string }): LimitCheck[] {
-  const { pathname, method, ip } = options;
+/**
+ * Who an authenticated request counts against. A Principal fits; declared here rather than
+ * imported so that the limits do not depend on lib/auth (which depends on lib/api-keys, which
+ * reads the tier limits from here).
+ */
+export interface LimitSubject {
+  userId: string;
+  tier: Tier;
+  apiKey?: { id: string; rateLimitPerHour: number };
+}
+
+export function checksBeforeAuth(options: { group?: LimitGroup; ip: string }): LimitCheck[] {
+  const { group, ip } = options;
   const checks: LimitCheck[] = [{ label: "requests from your address", identifier: `ip:${ip}`, rule: globalIpRule }];
-  const group = endpointGroupFor(pathname, method);
-  if (group && endpointGroups[group].per === "ip") {
+  if (group && group !== "exempt" && endpointGroups[group].per === "ip") {
     checks.push({ label: `${group} requests from your address`, identifier: `${group}:ip:${ip}`, rule: endpointGroups[group].rule });
   }
   return checks;
 }
 
-export function checksAfterAuth(options: { pathname: string; method: string; principal: Principal }): LimitCheck[] {
-  const { pathname, method, principal } = options;
+export function checksAfterAuth(options: { group?: LimitGroup; subject: LimitSubject }): LimitCheck[] {
+  const { group, subject } = options;
   const checks: LimitCheck[] = [];
-  const group = endpointGroupFor(pathname, method);
-  if (group && endpointGroups[group].per === "user") {
-    checks.push({ label: `${group} requests`, identifier: `${group}:user:${principal.userId}`, rule: endpointGroups[group].rule });
+  if (group && group !== "exempt" && endpointGroups[group].per === "user") {
+    checks.push({ label: `${group} requests`, identifier: `${group}:user:${subject.userId}`, rule: endpointGroups[group].rule });
   }
-  if (principal.apiKey) {
-    const rule = { limit: principal.apiKey.rateLimitPerHour, windowSeconds: 3600 };
-    checks.push({ label: "requests with this API key", identifier: `key:${principal.apiKey.id}`, rule });
+  if (subject.apiKey) {
+    const rule = { limit: subject.apiKey.rateLimitPerHour, windowSeconds: 3600 };
+    checks.push({ label: "requests with this API key", identifier: `key:${subject.apiKey.id}`, rule });
   }
-  checks.push({ label: `requests on the ${principal.tier} plan`, identifier: `user:${principal.userId}`, rule: userLimitByTier[principal.tier] });
+  checks.push({ label: `requests on the ${subject.tier} plan`, identifier: `user:${subject.userId}`, rule: userLimitByTier[subject.tier] });
   return checks;
 }
 
@@ -89,7 +98,7 @@ function describeWindow(seconds: number): string {
   return `${seconds} s`;
 }
 
-/** A tracker for this request, or null when limits are off or the path is exempt. */
-export function trackerFor(store: RateLimitStore | null, pathname: string): RateLimitTracker | null {
-  return store && !isExempt(pathname) ? new RateLimitTracker(store) : null;
+/** A tracker for this request, or null when limits are off or the route is exempt. */
+export function trackerFor(store: RateLimitStore | null, group: LimitGroup | undefined): RateLimitTracker | null {
+  return store && group !== "exempt" ? new RateLimitTracker(store) : null;
 }

@@ -1,8 +1,10 @@
 // Every limit through the real route wrapper, on the in-memory store with a fake clock.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createApiKey } from "@/lib/api-keys/service";
 import { db } from "@/lib/db";
-import type { ErrorBody } from "@/lib/http/errors";
+import type { ErrorBody } from "@/lib/errors";
+import { healthHandler, liveHandler, readyHandler } from "@/lib/health/handlers";
 import { route } from "@/lib/http/route";
 import { signedInClient } from "@/lib/testing/chat";
 import { TestClient } from "@/lib/testing/http";
@@ -14,8 +16,13 @@ const WINDOW_START = Date.UTC(2030, 0, 1, 12, 0, 0);
 let clock = WINDOW_START;
 
 const ok = async () => Response.json({ ok: true });
-const open = route({ auth: "public" }, ok);
-const signedIn = route({ auth: "user" }, ok);
+const declared = { summary: "a test route", response: { status: 200, schema: z.unknown() } };
+const open = route({ auth: "public", ...declared }, ok);
+const signedIn = route({ auth: "user", ...declared }, ok);
+// The groups a route joins by declaring them, as the auth routes, the chat routes and the probes do.
+const authGroup = route({ auth: "public", limit: "auth", ...declared }, ok);
+const chatGroup = route({ auth: "user", limit: "chat", ...declared }, ok);
+const probe = route({ auth: "public", limit: "exempt", ...declared }, ok);
 
 beforeEach(() => {
   clock = WINDOW_START + 15_000;
@@ -59,7 +66,7 @@ describe("rate limits", () => {
 
   it("auth endpoints: 30 a minute per address, stricter than the rest", async () => {
     const client = new TestClient("192.0.2.3");
-    const login = () => client.call<ErrorBody>(open, "/api/v1/auth/login", { body: {} });
+    const login = () => client.call<ErrorBody>(authGroup, "/api/v1/auth/login", { body: {} });
     const first = await login();
     expect(limitHeaders(first.headers)).toMatchObject({ limit: "30", remaining: "29" });
     expect(new Set(await repeat(29, login))).toEqual(new Set([200]));
@@ -70,13 +77,13 @@ describe("rate limits", () => {
   it("chat turns: 30 a minute per user, whatever the address", async () => {
     const { client, userId } = await signedInClient("192.0.2.4");
     const other = await signedInClient("192.0.2.4");
-    const send = (who: TestClient) => who.call<ErrorBody>(signedIn, "/api/v1/chat", { body: { message: "hi" } });
+    const send = (who: TestClient) => who.call<ErrorBody>(chatGroup, "/api/v1/chat", { body: { message: "hi" } });
     expect(new Set(await repeat(30, () => send(client)))).toEqual(new Set([200]));
     expectRefused(await send(client), 30, 60);
     expect((await send(other.client)).status).toBe(200);
     expect((await client.call(signedIn, "/api/v1/chat/some-id")).status).toBe(200);
     const { secret } = await createApiKey({ owner: { userId, role: "user", tier: "free" }, input: { name: "k", permissions: ["write"] } });
-    const viaKey = await new TestClient("192.0.2.5").call<ErrorBody>(signedIn, "/api/v1/chat/completions", {
+    const viaKey = await new TestClient("192.0.2.5").call<ErrorBody>(chatGroup, "/api/v1/chat/completions", {
       body: {},
       headers: { authorization: `Bearer ${secret}` },
     });
@@ -120,12 +127,13 @@ describe("rate limits", () => {
     expect(new Set(await repeat(121, () => list(pro.client)))).toEqual(new Set([200]));
   });
 
-  it("never limits health probes, and limits nothing when turned off", async () => {
+  it("never limits a route declared exempt (the health probes), and limits nothing when turned off", async () => {
     const client = new TestClient("192.0.2.10");
-    for (const probe of ["/api/v1/health/live", "/api/v1/health", "/ready", "/live", "/health"]) {
-      expect((await client.call(open, probe)).headers.get("x-ratelimit-limit"), probe).toBeNull();
+    for (const path of ["/api/v1/health/live", "/api/v1/health", "/ready", "/live", "/health"]) {
+      expect((await client.call(probe, path)).headers.get("x-ratelimit-limit"), path).toBeNull();
     }
-    expect((await client.call(open, "/healthy-looking")).headers.get("x-ratelimit-limit")).toBe("600");
+    for (const handler of [healthHandler, readyHandler, liveHandler]) expect(handler.definition.limit).toBe("exempt");
+    expect((await client.call(open, "/health")).headers.get("x-ratelimit-limit")).toBe("600");
     setRateLimitStore(null);
     expect((await client.call(open, "/api/v1/anything")).headers.get("x-ratelimit-limit")).toBeNull();
   });

@@ -23,28 +23,20 @@ export const userLimitByTier: Record<Tier, LimitRule> = {
 export const globalIpRule: LimitRule = { limit: 600, windowSeconds: 60 };
 
 /**
- * Endpoint groups with their own, stricter limit. Sign-in and sign-up are counted per client
- * address (the caller is anonymous); new chat turns are counted per user, since each costs tokens.
+ * Endpoint groups with their own, stricter limit; a route joins one by declaring `limit: "<group>"`
+ * in its route() definition. Sign-in and sign-up (every /api/v1/auth route) are counted per
+ * client address, since the caller is anonymous; new chat turns (POST /api/v1/chat and
+ * /api/v1/chat/completions) per user, since each costs tokens.
  */
 export const endpointGroups = {
-  auth: { matches: (path: string) => path.startsWith("/api/v1/auth/"), per: "ip", rule: { limit: 30, windowSeconds: 60 } },
-  chat: {
-    matches: (path: string, method: string) =>
-      method === "POST" && (path === "/api/v1/chat" || path === "/api/v1/chat/completions"),
-    per: "user",
-    rule: { limit: 30, windowSeconds: 60 },
-  },
-} as const satisfies Record<string, { matches: (path: string, method: string) => boolean; per: "ip" | "user"; rule: LimitRule }>;
+  auth: { per: "ip", rule: { limit: 30, windowSeconds: 60 } },
+  chat: { per: "user", rule: { limit: 30, windowSeconds: 60 } },
+} as const satisfies Record<string, { per: "ip" | "user"; rule: LimitRule }>;
 
 export type EndpointGroup = keyof typeof endpointGroups;
 
-const probePaths = ["/health", "/ready", "/live", "/api/v1/health"];
-
-/** Health probes are never limited: orchestrators and load balancers poll them. */
-export function isExempt(pathname: string): boolean {
-  return probePaths.some((probe) => pathname === probe || pathname.startsWith(`${probe}/`));
-}
-
-export function endpointGroupFor(pathname: string, method: string): EndpointGroup | undefined {
-  return (Object.keys(endpointGroups) as EndpointGroup[]).find((name) => endpointGroups[name].matches(pathname, method));
-}
+/**
+ * What a route may declare: a group above, or "exempt" for the health probes, which are never
+ * limited because orchestrators and load balancers poll them.
+ */
+export type LimitGroup = EndpointGroup | "exempt";

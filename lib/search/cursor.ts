@@ -1,6 +1,6 @@
 // The search page cursor: which strategy made the page, and the last result's score and id.
 // Opaque to clients; a cursor from another strategy is refused rather than misread.
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 /** `ranked`: ordered by relevance; `recent`: by last activity (common words, or operators only). */
 export type Strategy = "ranked" | "recent";

@@ -1,6 +1,6 @@
 // The search box's language: free text in websearch_to_tsquery syntax ("quoted phrase",
 // -exclusion, OR) plus operators tag:, project:, model:, before:, after: (values may be quoted).
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export interface ParsedSearch {
   /** What is left for full-text search once operators are taken out. */

@@ -4,7 +4,7 @@
 // PostgreSQL. This file picks the strategy and shapes the results.
 import "server-only";
 import { toSummaryFields } from "@/lib/conversations/summary-sql";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type Strategy } from "./cursor";
 import { buildSearchFilters } from "./filters";
 import { parseSearchQuery, searchConfigFor, toSnippetParts, type ParsedSearch, type SnippetPart } from "./query";

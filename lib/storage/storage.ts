@@ -5,7 +5,7 @@
 import "server-only";
 import path from "node:path";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { StorageBackend } from "@/lib/db/generated/client";
 import { processSingleton, replaceProcessSingleton } from "@/lib/process/singleton";
 import { createLocalDiskStorage } from "./local-disk";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ApiReference } from "@/components/api-docs/api-reference";
-import { openApiDocument } from "@/lib/openapi/cached";
+import { openApiDocument } from "./api-routes";
 
 export const metadata: Metadata = { title: "API reference" };
 

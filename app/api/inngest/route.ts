@@ -4,7 +4,8 @@
 // endpoint says so.
 import { serve } from "inngest/next";
 import { functions } from "@/inngest";
-import { AppError, errorResponse } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/errors";
 import { inngest, inngestConfigured } from "@/lib/jobs/client";
 
 const served = serve({ client: inngest, functions });

@@ -6,7 +6,8 @@ import type { CatalogueModel } from "@/lib/ai/catalogue";
 import { completedOrThrow } from "@/lib/ai/failover";
 import { streamWithFailover } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
+
 
 const MAX_OUTPUT_TOKENS = 2048;
 

@@ -27,6 +27,8 @@ export const audioView = z.object({
 });
 export type AudioView = z.infer<typeof audioView>;
 
+export const audioResponse = z.object({ audio: audioView });
+
 const language = z
   .string()
   .trim()
@@ -64,3 +66,20 @@ export const analyzeAudioRequest = z
     model: z.string().max(200).optional(),
   })
   .refine((input) => input.kind !== "custom" || input.prompt, { message: "a custom analysis needs a prompt", path: ["prompt"] });
+
+export const audioLanguages = z.object({
+  items: z.array(z.object({ code: z.string().describe("ISO 639-1"), name: z.string() })),
+});
+
+export const voiceChatResult = z.object({
+  audio: audioView,
+  transcript: z.string(),
+  reply: z.object({ text: z.string(), model: z.string().describe("The catalogue model that answered") }),
+});
+
+/** POST /api/v1/audio/transcribe-upload without `?wait=true`: the upload and the job transcribing it. */
+export const transcribeUploadQueued = z.object({
+  audio: audioView,
+  jobId: z.string().describe("Poll GET /api/v1/jobs/:id"),
+  status: z.literal("queued"),
+});

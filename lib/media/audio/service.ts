@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { aiRuntime } from "@/lib/ai/runtime";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
 import { storage, storageFor } from "@/lib/storage/storage";

@@ -3,7 +3,7 @@
 import { experimental_transcribe as transcribe, type Experimental_TranscriptionResult as TranscriptionResult } from "ai";
 import { createGroq } from "@ai-sdk/groq";
 import { createOpenAI } from "@ai-sdk/openai";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { callWithFailover, completedOrThrow, describeCallError, type KeyCallResult } from "@/lib/ai/failover";
 import type { AcquiredKey } from "@/lib/ai/key-pool";
 import type { AiRuntime } from "@/lib/ai/runtime";

@@ -2,7 +2,7 @@
 // decoded (decompression bombs), then re-encoded by sharp, which drops EXIF and other metadata
 // (GPS position, camera serials) after applying the EXIF orientation to the pixels.
 import sharp from "sharp";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import type { DetectedType } from "../uploads/file-types";
 
 export interface ImageLimits {

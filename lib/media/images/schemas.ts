@@ -16,6 +16,8 @@ export const imageView = z.object({
 });
 export type ImageView = z.infer<typeof imageView>;
 
+export const imageResponse = z.object({ image: imageView });
+
 export const analyzeImageRequest = z.object({
   prompt: z
     .string()

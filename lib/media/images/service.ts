@@ -4,7 +4,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { storage, storageFor } from "@/lib/storage/storage";
 import { detectMediaType } from "../uploads/file-types";
 import { prepareImage } from "./processing";

@@ -1,7 +1,7 @@
 // Image analysis with a vision-capable model through the router, stored on the image.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
 import { generateAnswer, mediaCandidates } from "../answers/generate";

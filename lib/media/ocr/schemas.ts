@@ -21,3 +21,8 @@ export const ocrResultView = z.object({
   createdAt: z.date(),
 });
 export type OcrResultView = z.infer<typeof ocrResultView>;
+
+/** POST /api/v1/images/:id/ocr — a cached reading at once (200), or a job to poll (202). */
+export const ocrDone = z.object({ status: z.literal("done"), result: ocrResultView });
+export const ocrQueued = z.object({ status: z.literal("queued"), jobId: z.string().describe("Poll GET /api/v1/jobs/:id") });
+export type OcrOutcomeView = z.infer<typeof ocrDone> | z.infer<typeof ocrQueued>;

@@ -2,7 +2,7 @@
 // job by the `media-ocr-image` function.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
 import { readImageFile } from "../images/service";

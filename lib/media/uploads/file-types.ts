@@ -1,7 +1,7 @@
 // What an upload really is, by its magic numbers (file-type), never by its name or the MIME type
 // the client claims. Only the types listed here are accepted; anything else is a 415.
 import { fileTypeFromBuffer } from "file-type";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export const imageTypes = {
   jpg: "image/jpeg",

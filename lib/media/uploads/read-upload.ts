@@ -1,6 +1,6 @@
 // Reads one multipart upload (`file` field) with a byte cap enforced while the body streams in,
 // so an oversized upload is refused with 413 before it is buffered whole.
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export interface ReceivedFile {
   name: string;

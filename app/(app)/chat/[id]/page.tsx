@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { ChatView } from "@/components/chat/chat-view";
 import { requireUser } from "@/lib/auth/page";
 import { getConversationView } from "@/lib/chat/service";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

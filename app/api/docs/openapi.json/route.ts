@@ -1,7 +1,13 @@
+import { z } from "zod";
 import { route } from "@/lib/http/route";
-import { openApiDocument } from "@/lib/openapi/cached";
+import { openApiDocument } from "../api-routes";
 
-// GET /api/docs/openapi.json — the OpenAPI 3.1 document for /api/v1
-export const GET = route({ auth: "public", waitForDatabase: false }, async () => {
-  return Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
-});
+export const GET = route(
+  {
+    auth: "public",
+    waitForDatabase: false,
+    summary: "The OpenAPI 3.1 document for /api/v1",
+    response: { status: 200, schema: z.looseObject({ openapi: z.literal("3.1.0") }) },
+  },
+  async () => Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } }),
+);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { ErrorBody } from "@/lib/http/errors";
+import type { ErrorBody } from "@/lib/errors";
 import { signedInClient } from "@/lib/testing/chat";
 import { TestClient, type CallOptions } from "@/lib/testing/http";
 import { GET as getConversation, PATCH as patchConversation } from "../chat/[id]/route";
@@ -112,9 +112,9 @@ describe("API keys", () => {
     // write implies read
     expect((await withKey(writer.secret).call(listConversations, "/api/v1/conversations")).status).toBe(200);
 
-    const view = await client.call<KeyView>(getKey, `/api/v1/api-keys/${reader.apiKey.id}`, { params: { id: reader.apiKey.id } });
-    expect(view.body.usageCount).toBe(3);
-    expect(view.body.lastUsedAt).not.toBeNull();
+    const view = await client.call<{ apiKey: KeyView }>(getKey, `/api/v1/api-keys/${reader.apiKey.id}`, { params: { id: reader.apiKey.id } });
+    expect(view.body.apiKey.usageCount).toBe(3);
+    expect(view.body.apiKey.lastUsedAt).not.toBeNull();
   });
 
   it("never lets a key manage keys, even a key with every permission", async () => {
@@ -152,11 +152,11 @@ describe("API keys", () => {
     const expiring = await create(client, { name: "expiring", expiresAt: new Date(Date.now() + 60_000).toISOString() });
     expect((await withKey(expiring.secret).call(listConversations, "/api/v1/conversations")).status).toBe(200);
 
-    const revokedResult = await client.call<KeyView>(revokeKey, `/api/v1/api-keys/${revoked.apiKey.id}`, {
+    const revokedResult = await client.call<{ apiKey: KeyView }>(revokeKey, `/api/v1/api-keys/${revoked.apiKey.id}`, {
       method: "DELETE",
       params: { id: revoked.apiKey.id },
     });
-    expect(revokedResult.body.status).toBe("revoked");
+    expect(revokedResult.body.apiKey.status).toBe("revoked");
     await db().apiKey.update({ where: { id: expiring.apiKey.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
 
     const candidates = [
@@ -237,13 +237,13 @@ describe("API keys", () => {
     const { client } = await signedInClient();
     const key = await create(client, { name: "old" });
     const params = { id: key.apiKey.id };
-    const updated = await client.call<KeyView>(updateKey, `/api/v1/api-keys/${params.id}`, {
+    const updated = await client.call<{ apiKey: KeyView }>(updateKey, `/api/v1/api-keys/${params.id}`, {
       method: "PUT",
       body: { name: "new", permissions: ["read"], rateLimitPerHour: 50 },
       params,
     });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ name: "new", permissions: ["read"], rateLimitPerHour: 50, customRateLimit: true });
+    expect(updated.body.apiKey).toMatchObject({ name: "new", permissions: ["read"], rateLimitPerHour: 50, customRateLimit: true });
 
     const bad = [
       { rateLimitPerHour: 101 },
@@ -256,12 +256,12 @@ describe("API keys", () => {
       const result = await client.call<ErrorBody>(updateKey, `/api/v1/api-keys/${params.id}`, { method: "PUT", body, params });
       expect(result.status, JSON.stringify(body)).toBe(422);
     }
-    const cleared = await client.call<KeyView>(updateKey, `/api/v1/api-keys/${params.id}`, {
+    const cleared = await client.call<{ apiKey: KeyView }>(updateKey, `/api/v1/api-keys/${params.id}`, {
       method: "PUT",
       body: { rateLimitPerHour: null },
       params,
     });
-    expect(cleared.body).toMatchObject({ rateLimitPerHour: 100, customRateLimit: false });
+    expect(cleared.body.apiKey).toMatchObject({ rateLimitPerHour: 100, customRateLimit: false });
   });
 
   it("keeps other people's keys a 404 for every operation", async () => {

@@ -1,16 +1,26 @@
-import { ownerOf } from "@/lib/api-keys/owner";
-import { createApiKeyInput } from "@/lib/api-keys/schemas";
+import { apiKeyView, createApiKeyInput, createdApiKey } from "@/lib/api-keys/schemas";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/service";
-import { paginationQuery } from "@/lib/http/pagination";
-import { parseJson, parseQuery, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
+import { pageOf, paginationQuery } from "@/lib/pagination";
 
-// GET /api/v1/api-keys — my API keys (never their secrets), newest first, cursor-paginated
-export const GET = route({ auth: "user", sessionOnly: true }, async ({ req, principal }) => {
-  return Response.json(await listApiKeys({ owner: ownerOf(principal), ...parseQuery(req, paginationQuery) }));
-});
+export const GET = route(
+  {
+    auth: "user",
+    sessionOnly: true,
+    summary: "My API keys (never their secrets), newest first, cursor-paginated",
+    query: paginationQuery,
+    response: { status: 200, schema: pageOf(apiKeyView) },
+  },
+  async ({ principal, query }) => Response.json(await listApiKeys({ owner: principal, ...query })),
+);
 
-// POST /api/v1/api-keys — create a key; the response holds its secret, shown this once
-export const POST = route({ auth: "user", sessionOnly: true }, async ({ req, principal }) => {
-  const input = await parseJson(req, createApiKeyInput);
-  return Response.json(await createApiKey({ owner: ownerOf(principal), input }), { status: 201 });
-});
+export const POST = route(
+  {
+    auth: "user",
+    sessionOnly: true,
+    summary: "Create a key; the response holds its secret, shown this once",
+    body: createApiKeyInput,
+    response: { status: 201, schema: createdApiKey },
+  },
+  async ({ principal, body }) => Response.json(await createApiKey({ owner: principal, input: body }), { status: 201 }),
+);

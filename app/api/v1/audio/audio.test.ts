@@ -75,21 +75,22 @@ afterAll(async () => {
 async function settle(client: TestClient, jobId: string): Promise<Job> {
   for (let round = 0; round < 100; round += 1) {
     await executor.drain();
-    const job = await client.call<Job>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } });
-    if (job.body.status === "done" || job.body.status === "failed") return job.body;
+    const { job } = (await client.call<{ job: Job }>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } })).body;
+    if (job.status === "done" || job.status === "failed") return job;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error("job did not settle");
 }
 
 async function uploadWav(client: TestClient, seconds = 2): Promise<Audio> {
-  const created = await uploadAs<Audio>(client, upload, "/api/v1/audio/upload", { bytes: silentWav(seconds), name: "memo.mp3", type: "audio/mpeg" });
+  const created = await uploadAs<{ audio: Audio }>(client, upload, "/api/v1/audio/upload", { bytes: silentWav(seconds), name: "memo.mp3", type: "audio/mpeg" });
   expect(created.status).toBe(201);
-  return created.body;
+  return created.body.audio;
 }
 
 async function getAudio(client: TestClient, id: string) {
-  return client.call<Audio>(get, `/api/v1/audio/${id}`, { params: { id } });
+  const response = await client.call<{ audio: Audio }>(get, `/api/v1/audio/${id}`, { params: { id } });
+  return { status: response.status, body: response.body.audio };
 }
 
 describe("audio uploads", () => {
@@ -265,8 +266,8 @@ describe("voice chat and transcript analysis", () => {
 describe("audio config", () => {
   it("lists languages and the speech-to-text providers' health", async () => {
     const { client } = await signedInClient();
-    const listed = await client.call<{ languages: { code: string }[] }>(languages, "/api/v1/audio/config/languages");
-    expect(listed.body.languages.map((language) => language.code)).toEqual(expect.arrayContaining(["en", "ur", "hi", "ar"]));
+    const listed = await client.call<{ items: { code: string }[] }>(languages, "/api/v1/audio/config/languages");
+    expect(listed.body.items.map((language) => language.code)).toEqual(expect.arrayContaining(["en", "ur", "hi", "ar"]));
     const status = await client.call<{ available: boolean; providers: { provider: string; configured: boolean; keys: { maskedKey: string }[] }[] }>(
       health,
       "/api/v1/audio/config/health",

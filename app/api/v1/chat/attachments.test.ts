@@ -45,9 +45,9 @@ beforeEach(() => {
 });
 
 async function uploadPng(text: string, as: TestClient = client): Promise<string> {
-  const created = await uploadAs<{ id: string }>(as, upload, "/api/v1/images/upload", { bytes: await renderTextPng(text), name: "note.png" });
+  const created = await uploadAs<{ image: { id: string } }>(as, upload, "/api/v1/images/upload", { bytes: await renderTextPng(text), name: "note.png" });
   expect(created.status).toBe(201);
-  return created.body.id;
+  return created.body.image.id;
 }
 
 async function send(body: Record<string, unknown>, as: TestClient = client) {

@@ -408,9 +408,9 @@ describe("PATCH /api/v1/chat/:id — settings for the next turns", () => {
 
 describe("GET /api/v1/chat/models", () => {
   it("lists only models whose provider has a key", async () => {
-    const result = await client.call<{ models: { id: string; provider: string }[] }>(listModels, "/api/v1/chat/models");
-    const providers = new Set(result.body.models.map((model) => model.provider));
+    const result = await client.call<{ items: { id: string; provider: string }[] }>(listModels, "/api/v1/chat/models");
+    const providers = new Set(result.body.items.map((model) => model.provider));
     expect([...providers].sort()).toEqual(["groq", "openai_compatible"]);
-    expect(result.body.models.some((model) => model.id === "openai_compatible:stub-fast")).toBe(true);
+    expect(result.body.items.some((model) => model.id === "openai_compatible:stub-fast")).toBe(true);
   });
 });

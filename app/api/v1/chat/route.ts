@@ -1,9 +1,14 @@
 import { chatRequestInput } from "@/lib/chat/schemas";
 import { streamChatReply } from "@/lib/chat/reply";
-import { parseJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
-// POST /api/v1/chat — send, edit or regenerate; streams the reply (AI SDK UI message stream over SSE)
-export const POST = route({ auth: "user" }, async ({ req, principal }) => {
-  const input = await parseJson(req, chatRequestInput);
-  return streamChatReply({ principal, input, signal: req.signal });
-});
+export const POST = route(
+  {
+    auth: "user",
+    limit: "chat",
+    summary: "Send, edit or regenerate; streams the reply (AI SDK UI message stream over SSE)",
+    body: chatRequestInput,
+    response: { status: 200, stream: true, description: "An AI SDK UI message stream (SSE); the conversation id is in X-Conversation-Id" },
+  },
+  async ({ req, principal, body }) => streamChatReply({ principal, input: body, signal: req.signal }),
+);

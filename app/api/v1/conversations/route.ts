@@ -1,15 +1,25 @@
-import { createConversationInput, listConversationsQuery } from "@/lib/conversations/schemas";
+import { conversationResponse, conversationSummary, createConversationInput, listConversationsQuery } from "@/lib/conversations/schemas";
 import { createConversation, listConversations } from "@/lib/conversations/service";
-import { parseJson, parseQuery, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
+import { pageOf } from "@/lib/pagination";
 
-// GET /api/v1/conversations — my conversations, newest activity first, filtered, cursor-paginated
-export const GET = route({ auth: "user" }, async ({ req, principal }) => {
-  const query = parseQuery(req, listConversationsQuery);
-  return Response.json(await listConversations({ userId: principal.userId, ...query }));
-});
+export const GET = route(
+  {
+    auth: "user",
+    summary: "My conversations, newest activity first, filtered, cursor-paginated",
+    query: listConversationsQuery,
+    response: { status: 200, schema: pageOf(conversationSummary) },
+  },
+  async ({ principal, query }) => Response.json(await listConversations({ userId: principal.userId, ...query })),
+);
 
-// POST /api/v1/conversations — an empty conversation, optionally in a project
-export const POST = route({ auth: "user" }, async ({ req, principal }) => {
-  const input = await parseJson(req, createConversationInput);
-  return Response.json({ conversation: await createConversation({ userId: principal.userId, input }) }, { status: 201 });
-});
+export const POST = route(
+  {
+    auth: "user",
+    summary: "An empty conversation, optionally in a project",
+    body: createConversationInput,
+    response: { status: 201, schema: conversationResponse },
+  },
+  async ({ principal, body }) =>
+    Response.json({ conversation: await createConversation({ userId: principal.userId, input: body }) }, { status: 201 }),
+);

@@ -1,4 +1,3 @@
 import { healthHandler } from "@/lib/health/handlers";
 
-// GET /api/v1/health — status, version, uptime; ?detailed=true adds the database and each configured backend with latency
 export const GET = healthHandler;

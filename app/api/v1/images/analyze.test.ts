@@ -31,15 +31,15 @@ afterAll(async () => {
 });
 
 async function uploadPng(client: TestClient, text: string): Promise<string> {
-  const created = await uploadAs<{ id: string }>(client, upload, "/api/v1/images/upload", { bytes: await renderTextPng(text), name: "shot.png" });
-  return created.body.id;
+  const created = await uploadAs<{ image: { id: string } }>(client, upload, "/api/v1/images/upload", { bytes: await renderTextPng(text), name: "shot.png" });
+  return created.body.image.id;
 }
 
 async function settle(client: TestClient, jobId: string): Promise<Job> {
   for (let round = 0; round < 100; round += 1) {
     await executor.drain();
-    const job = await client.call<Job>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } });
-    if (job.body.status === "done" || job.body.status === "failed") return job.body;
+    const { job } = (await client.call<{ job: Job }>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } })).body;
+    if (job.status === "done" || job.status === "failed") return job;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error("job did not settle");

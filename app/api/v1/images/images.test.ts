@@ -11,7 +11,7 @@ import { DELETE as remove, GET as get } from "./[id]/route";
 import { GET as getFile } from "./[id]/file/route";
 import { POST as upload } from "./upload/route";
 
-type ImageBody = { id: string; mime: string; width: number; height: number; bytes: number; url: string };
+type ImageBody = { image: { id: string; mime: string; width: number; height: number; bytes: number; url: string } };
 type ErrorBody = { error: { code: string; message: string } };
 
 let storage: Awaited<ReturnType<typeof useTemporaryStorage>>;
@@ -35,19 +35,19 @@ describe("POST /api/v1/images/upload", () => {
     const png = await renderTextPng("hello");
     const created = await uploadAs<ImageBody>(client, upload, "/api/v1/images/upload", { bytes: png, name: "notes.txt", type: "text/plain" });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ mime: "image/png", width: (await sharp(png).metadata()).width });
+    expect(created.body.image).toMatchObject({ mime: "image/png", width: (await sharp(png).metadata()).width });
 
-    const file = await fetchFile(client, created.body.id);
+    const file = await fetchFile(client, created.body.image.id);
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
     expect(file.headers.get("content-security-policy")).toContain("sandbox");
     expect((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).format).toBe("png");
 
     const { client: other } = await signedInClient("198.51.100.7");
-    expect((await other.call(get, `/api/v1/images/${created.body.id}`, { params: { id: created.body.id } })).status).toBe(404);
-    expect((await fetchFile(other, created.body.id)).status).toBe(404);
-    expect((await other.call(remove, `/api/v1/images/${created.body.id}`, { method: "DELETE", params: { id: created.body.id } })).status).toBe(404);
-    expect((await client.call(get, `/api/v1/images/${created.body.id}`, { params: { id: created.body.id } })).status).toBe(200);
+    expect((await other.call(get, `/api/v1/images/${created.body.image.id}`, { params: { id: created.body.image.id } })).status).toBe(404);
+    expect((await fetchFile(other, created.body.image.id)).status).toBe(404);
+    expect((await other.call(remove, `/api/v1/images/${created.body.image.id}`, { method: "DELETE", params: { id: created.body.image.id } })).status).toBe(404);
+    expect((await client.call(get, `/api/v1/images/${created.body.image.id}`, { params: { id: created.body.image.id } })).status).toBe(200);
   });
 
   it("strips EXIF from a JPEG", async () => {
@@ -56,10 +56,10 @@ describe("POST /api/v1/images/upload", () => {
     expect(original.includes(Buffer.from("LeakyCam"))).toBe(true);
     const created = await uploadAs<ImageBody>(client, upload, "/api/v1/images/upload", { bytes: original, name: "photo.jpg", type: "image/jpeg" });
     expect(created.status).toBe(201);
-    const stored = Buffer.from(await (await fetchFile(client, created.body.id)).arrayBuffer());
+    const stored = Buffer.from(await (await fetchFile(client, created.body.image.id)).arrayBuffer());
     expect(stored.includes(Buffer.from("LeakyCam"))).toBe(false);
     expect((await sharp(stored).metadata()).exif).toBeUndefined();
-    expect(created.body).toMatchObject({ mime: "image/jpeg", width: 64, height: 48, bytes: stored.length });
+    expect(created.body.image).toMatchObject({ mime: "image/jpeg", width: 64, height: 48, bytes: stored.length });
   });
 
   it("refuses an executable named .png with 415, by its magic numbers", async () => {
@@ -139,12 +139,12 @@ describe("DELETE /api/v1/images/:id", () => {
   it("removes the row and the stored file", async () => {
     const { client, userId } = await signedInClient();
     const created = await uploadAs<ImageBody>(client, upload, "/api/v1/images/upload", { bytes: await renderTextPng("bye"), name: "bye.png" });
-    const row = await db().image.findUniqueOrThrow({ where: { id: created.body.id } });
+    const row = await db().image.findUniqueOrThrow({ where: { id: created.body.image.id } });
     expect(row.userId).toBe(userId);
-    const deleted = await client.call(remove, `/api/v1/images/${created.body.id}`, { method: "DELETE", params: { id: created.body.id } });
+    const deleted = await client.call(remove, `/api/v1/images/${created.body.image.id}`, { method: "DELETE", params: { id: created.body.image.id } });
     expect(deleted.status).toBe(204);
-    expect(await db().image.findUnique({ where: { id: created.body.id } })).toBeNull();
-    expect((await client.call(get, `/api/v1/images/${created.body.id}`, { params: { id: created.body.id } })).status).toBe(404);
+    expect(await db().image.findUnique({ where: { id: created.body.image.id } })).toBeNull();
+    expect((await client.call(get, `/api/v1/images/${created.body.image.id}`, { params: { id: created.body.image.id } })).status).toBe(404);
     expect(await storageFor(row.storage).get(row.storageKey)).toBeNull();
   });
 });
@@ -153,23 +153,23 @@ describe("storage backends", () => {
   it("keeps files readable through the backend each row records after new uploads switch to Uploadthing", async () => {
     const { client } = await signedInClient();
     const before = await uploadAs<ImageBody>(client, upload, "/api/v1/images/upload", { bytes: await renderTextPng("local"), name: "local.png" });
-    expect((await db().image.findUniqueOrThrow({ where: { id: before.body.id } })).storage).toBe("local");
+    expect((await db().image.findUniqueOrThrow({ where: { id: before.body.image.id } })).storage).toBe("local");
 
     const uploadthing = fakeUploadthing();
     setStorage(createUploadthingStorage({ token: fakeUploadthingToken, fetch: uploadthing.fetch }), { keepOthers: true });
     try {
       const after = await uploadAs<ImageBody>(client, upload, "/api/v1/images/upload", { bytes: await renderTextPng("remote"), name: "remote.png" });
-      const afterRow = await db().image.findUniqueOrThrow({ where: { id: after.body.id } });
+      const afterRow = await db().image.findUniqueOrThrow({ where: { id: after.body.image.id } });
       expect(afterRow.storage).toBe("uploadthing");
       expect(uploadthing.files.has(afterRow.storageKey)).toBe(true);
 
-      const oldFile = await fetchFile(client, before.body.id);
+      const oldFile = await fetchFile(client, before.body.image.id);
       expect(oldFile.status).toBe(200);
       expect((await sharp(Buffer.from(await oldFile.arrayBuffer())).metadata()).format).toBe("png");
-      expect((await fetchFile(client, after.body.id)).status).toBe(200);
+      expect((await fetchFile(client, after.body.image.id)).status).toBe(200);
 
-      const beforeRow = await db().image.findUniqueOrThrow({ where: { id: before.body.id } });
-      expect((await client.call(remove, `/api/v1/images/${before.body.id}`, { method: "DELETE", params: { id: before.body.id } })).status).toBe(204);
+      const beforeRow = await db().image.findUniqueOrThrow({ where: { id: before.body.image.id } });
+      expect((await client.call(remove, `/api/v1/images/${before.body.image.id}`, { method: "DELETE", params: { id: before.body.image.id } })).status).toBe(204);
       expect(await storageFor("local").get(beforeRow.storageKey)).toBeNull();
       expect(uploadthing.files.has(afterRow.storageKey)).toBe(true);
     } finally {

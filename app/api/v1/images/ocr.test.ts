@@ -22,9 +22,9 @@ afterAll(async () => {
 });
 
 async function uploadPng(client: TestClient, png: Buffer): Promise<string> {
-  const created = await uploadAs<{ id: string }>(client, upload, "/api/v1/images/upload", { bytes: png, name: "text.png" });
+  const created = await uploadAs<{ image: { id: string } }>(client, upload, "/api/v1/images/upload", { bytes: png, name: "text.png" });
   expect(created.status).toBe(201);
-  return created.body.id;
+  return created.body.image.id;
 }
 
 async function ocrJob(client: TestClient, imageId: string, language: string): Promise<{ jobId: string; job: Job }> {
@@ -32,12 +32,12 @@ async function ocrJob(client: TestClient, imageId: string, language: string): Pr
   expect(started.status).toBe(202);
   expect(started.body.status).toBe("queued");
   const jobId = started.body.jobId!;
-  const queued = await client.call<Job>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } });
+  const queued = await client.call<{ job: Job }>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } });
   expect(queued.status).toBe(200);
-  expect(["queued", "running", "done"]).toContain(queued.body.status);
+  expect(["queued", "running", "done"]).toContain(queued.body.job.status);
   await jobExecutor().drain();
-  const job = await client.call<Job>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } });
-  return { jobId, job: job.body };
+  const done = await client.call<{ job: Job }>(getJob, `/api/v1/jobs/${jobId}`, { params: { id: jobId } });
+  return { jobId, job: done.body.job };
 }
 
 describe("POST /api/v1/images/:id/ocr", () => {

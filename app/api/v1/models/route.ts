@@ -1,8 +1,15 @@
 import { aiRuntime } from "@/lib/ai/runtime";
 import { route } from "@/lib/http/route";
 import { listOpenAiModels } from "@/lib/openai-compat/models";
+import { openAiModelList } from "@/lib/openai-compat/schemas";
 
-// GET /api/v1/models — OpenAI-compatible model list: `auto` and every model with a configured key
-export const GET = route({ auth: "user", scope: "read" }, async () => {
-  return Response.json(listOpenAiModels(aiRuntime().models));
-});
+export const GET = route(
+  {
+    auth: "user",
+    scope: "read",
+    tag: "openai-compatible",
+    summary: "OpenAI-compatible model list: `auto` and every model with a configured key",
+    response: { status: 200, schema: openAiModelList },
+  },
+  async () => Response.json(listOpenAiModels(aiRuntime().models)),
+);

@@ -1,20 +1,32 @@
-import { ownerOf } from "@/lib/api-keys/owner";
-import { updateApiKeyInput } from "@/lib/api-keys/schemas";
+import { apiKeyResponse, updateApiKeyInput } from "@/lib/api-keys/schemas";
 import { getApiKeyOrThrow, revokeApiKey, updateApiKey } from "@/lib/api-keys/service";
-import { idParams, parseJson, route } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 
-// GET /api/v1/api-keys/:id — one of my keys
-export const GET = route({ auth: "user", sessionOnly: true, params: idParams }, async ({ principal, params }) => {
-  return Response.json(await getApiKeyOrThrow({ owner: ownerOf(principal), apiKeyId: params.id }));
-});
+export const GET = route(
+  { auth: "user", sessionOnly: true, params: idParams, summary: "One of my keys", response: { status: 200, schema: apiKeyResponse } },
+  async ({ principal, params }) => Response.json({ apiKey: await getApiKeyOrThrow({ owner: principal, apiKeyId: params.id }) }),
+);
 
-// PUT /api/v1/api-keys/:id — rename, change permissions, expiry or hourly limit
-export const PUT = route({ auth: "user", sessionOnly: true, params: idParams }, async ({ req, principal, params }) => {
-  const input = await parseJson(req, updateApiKeyInput);
-  return Response.json(await updateApiKey({ owner: ownerOf(principal), apiKeyId: params.id, input }));
-});
+export const PUT = route(
+  {
+    auth: "user",
+    sessionOnly: true,
+    params: idParams,
+    summary: "Rename, change permissions, expiry or hourly limit",
+    body: updateApiKeyInput,
+    response: { status: 200, schema: apiKeyResponse },
+  },
+  async ({ principal, params, body }) =>
+    Response.json({ apiKey: await updateApiKey({ owner: principal, apiKeyId: params.id, input: body }) }),
+);
 
-// DELETE /api/v1/api-keys/:id — revoke: the key (and any rotated-out secret) stops working at once
-export const DELETE = route({ auth: "user", sessionOnly: true, params: idParams }, async ({ principal, params }) => {
-  return Response.json(await revokeApiKey({ owner: ownerOf(principal), apiKeyId: params.id }));
-});
+export const DELETE = route(
+  {
+    auth: "user",
+    sessionOnly: true,
+    params: idParams,
+    summary: "Revoke: the key (and any rotated-out secret) stops working at once",
+    response: { status: 200, schema: apiKeyResponse, description: "The revoked key" },
+  },
+  async ({ principal, params }) => Response.json({ apiKey: await revokeApiKey({ owner: principal, apiKeyId: params.id }) }),
+);

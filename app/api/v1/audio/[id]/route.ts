@@ -1,13 +1,26 @@
 import { deleteAudio, getAudioOrThrow } from "@/lib/media/audio/service";
+import { audioResponse } from "@/lib/media/audio/schemas";
 import { idParams, route } from "@/lib/http/route";
 
-// GET /api/v1/audio/:id — one of my audio files, with its transcript and analyses
-export const GET = route({ auth: "user", params: idParams }, async ({ principal, params }) =>
-  Response.json(await getAudioOrThrow({ userId: principal.userId, audioId: params.id })),
+export const GET = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "One of my audio files, with its transcript and analyses",
+    response: { status: 200, schema: audioResponse },
+  },
+  async ({ principal, params }) => Response.json({ audio: await getAudioOrThrow({ userId: principal.userId, audioId: params.id }) }),
 );
 
-// DELETE /api/v1/audio/:id — delete the audio, its file, transcript and analyses
-export const DELETE = route({ auth: "user", params: idParams }, async ({ principal, params }) => {
-  await deleteAudio({ userId: principal.userId, audioId: params.id });
-  return new Response(null, { status: 204 });
-});
+export const DELETE = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "Delete the audio, its file, transcript and analyses",
+    response: { status: 204, empty: true, description: "Deleted" },
+  },
+  async ({ principal, params }) => {
+    await deleteAudio({ userId: principal.userId, audioId: params.id });
+    return new Response(null, { status: 204 });
+  },
+);

@@ -1,10 +1,17 @@
 import { requestTranscription } from "@/lib/media/audio/service";
 import { transcribeRequest } from "@/lib/media/audio/schemas";
-import { parseJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
+import { jobStartedView } from "@/lib/jobs/schemas";
 
-// POST /api/v1/audio/transcribe — transcribe one of my uploads: 202 with a job to poll
-export const POST = route({ auth: "user" }, async ({ req, principal }) => {
-  const input = await parseJson(req, transcribeRequest);
-  const { jobId } = await requestTranscription({ userId: principal.userId, ...input });
-  return Response.json({ jobId, status: "queued" }, { status: 202 });
-});
+export const POST = route(
+  {
+    auth: "user",
+    summary: "Transcribe one of my uploads: 202 with a job to poll",
+    body: transcribeRequest,
+    response: { status: 202, schema: jobStartedView },
+  },
+  async ({ principal, body }) => {
+    const { jobId } = await requestTranscription({ userId: principal.userId, ...body });
+    return Response.json({ jobId, status: "queued" }, { status: 202 });
+  },
+);

@@ -1,9 +1,17 @@
 import { audioLimits, uploadAudio } from "@/lib/media/audio/service";
 import { readUpload } from "@/lib/media/uploads/read-upload";
-import { route } from "@/lib/http/route";
+import { route, multipart } from "@/lib/http/route";
+import { audioResponse } from "@/lib/media/audio/schemas";
 
-// POST /api/v1/audio/upload — upload an audio file (multipart field `file`)
-export const POST = route({ auth: "user" }, async ({ req, principal }) => {
-  const file = await readUpload(req, { maxBytes: audioLimits().maxBytes });
-  return Response.json(await uploadAudio({ userId: principal.userId, file }), { status: 201 });
-});
+export const POST = route(
+  {
+    auth: "user",
+    summary: "Upload an audio file (multipart field `file`)",
+    body: multipart(),
+    response: { status: 201, schema: audioResponse },
+  },
+  async ({ req, principal }) => {
+    const file = await readUpload(req, { maxBytes: audioLimits().maxBytes });
+    return Response.json({ audio: await uploadAudio({ userId: principal.userId, file }) }, { status: 201 });
+  },
+);

@@ -1,8 +1,13 @@
+import { z } from "zod";
 import { endSession, withCookies } from "@/lib/auth/session";
 import { route } from "@/lib/http/route";
 
-// POST /api/v1/auth/logout — clear the session cookie
-export const POST = route({ auth: "public" }, async ({ req }) => {
-  const cookies = await endSession(req);
-  return withCookies(Response.json({ signedOut: true }), cookies);
-});
+export const POST = route(
+  {
+    auth: "public",
+    limit: "auth",
+    summary: "Clear the session cookie",
+    response: { status: 200, schema: z.object({ signedOut: z.literal(true) }) },
+  },
+  async ({ req }) => withCookies(Response.json({ signedOut: true }), await endSession(req)),
+);

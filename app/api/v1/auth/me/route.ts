@@ -1,7 +1,8 @@
+import { userResponse } from "@/lib/auth/schemas";
 import { getUserOrThrow, toPublicUser } from "@/lib/auth/service";
 import { route } from "@/lib/http/route";
 
-// GET /api/v1/auth/me — the signed-in user
-export const GET = route({ auth: "user" }, async ({ principal }) => {
-  return Response.json({ user: toPublicUser(await getUserOrThrow(principal.userId)) });
-});
+export const GET = route(
+  { auth: "user", limit: "auth", summary: "The signed-in user", response: { status: 200, schema: userResponse } },
+  async ({ principal }) => Response.json({ user: toPublicUser(await getUserOrThrow(principal.userId)) }),
+);

@@ -1,10 +1,14 @@
-import { registerInput } from "@/lib/auth/schemas";
+import { registerInput, userResponse } from "@/lib/auth/schemas";
 import { registerUser } from "@/lib/auth/service";
-import { parseJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
-// POST /api/v1/auth/register — create an account; a 6-digit code is emailed to verify it
-export const POST = route({ auth: "public" }, async ({ req }) => {
-  const input = await parseJson(req, registerInput);
-  const user = await registerUser(input);
-  return Response.json({ user }, { status: 201 });
-});
+export const POST = route(
+  {
+    auth: "public",
+    limit: "auth",
+    summary: "Create an account; a 6-digit code is emailed to verify it",
+    body: registerInput,
+    response: { status: 201, schema: userResponse },
+  },
+  async ({ body }) => Response.json({ user: await registerUser(body) }, { status: 201 }),
+);

@@ -1,14 +1,25 @@
-import { chatSettingsInput } from "@/lib/chat/schemas";
+import { chatSettingsInput, conversationView } from "@/lib/chat/schemas";
 import { getConversationView, updateChatSettings } from "@/lib/chat/service";
-import { idParams, parseJson, route } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 
-// GET /api/v1/chat/:id — the conversation's active branch, each message with its versions
-export const GET = route({ auth: "user", params: idParams }, async ({ principal, params }) => {
-  return Response.json(await getConversationView({ userId: principal.userId, conversationId: params.id }));
-});
+export const GET = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "The conversation's active branch, each message with its versions",
+    response: { status: 200, schema: conversationView },
+  },
+  async ({ principal, params }) => Response.json(await getConversationView({ userId: principal.userId, conversationId: params.id })),
+);
 
-// PATCH /api/v1/chat/:id — system prompt, temperature and model for the next turns
-export const PATCH = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {
-  const settings = await parseJson(req, chatSettingsInput);
-  return Response.json(await updateChatSettings({ userId: principal.userId, conversationId: params.id, settings }));
-});
+export const PATCH = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "System prompt, temperature and model for the next turns",
+    body: chatSettingsInput,
+    response: { status: 200, schema: conversationView },
+  },
+  async ({ principal, params, body }) =>
+    Response.json(await updateChatSettings({ userId: principal.userId, conversationId: params.id, settings: body })),
+);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/service";
 import { db } from "@/lib/db";
-import type { ErrorBody } from "@/lib/http/errors";
+import type { ErrorBody } from "@/lib/errors";
 import { signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { TestClient } from "@/lib/testing/http";
 import { GET as listModels } from "../../models/route";

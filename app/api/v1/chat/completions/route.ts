@@ -1,9 +1,19 @@
-import { parseJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 import { createChatCompletion } from "@/lib/openai-compat/completions";
-import { chatCompletionRequest } from "@/lib/openai-compat/schemas";
+import { chatCompletion, chatCompletionRequest } from "@/lib/openai-compat/schemas";
 
-// POST /api/v1/chat/completions — OpenAI-compatible chat completion (JSON or SSE); needs the write permission
-export const POST = route({ auth: "user", scope: "write" }, async ({ req, principal }) => {
-  const input = await parseJson(req, chatCompletionRequest);
-  return createChatCompletion({ principal, input, signal: req.signal });
-});
+export const POST = route(
+  {
+    auth: "user",
+    scope: "write",
+    limit: "chat",
+    tag: "openai-compatible",
+    summary: "OpenAI-compatible chat completion (JSON or SSE); needs the write permission",
+    body: chatCompletionRequest,
+    response: [
+      { status: 200, schema: chatCompletion, description: "A `chat.completion`" },
+      { status: 200, stream: true, description: "With `stream: true`: server-sent `chat.completion.chunk` events ending in `data: [DONE]`" },
+    ],
+  },
+  async ({ req, principal, body }) => createChatCompletion({ principal, input: body, signal: req.signal }),
+);

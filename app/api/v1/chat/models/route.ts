@@ -1,7 +1,13 @@
+import { z } from "zod";
+import { catalogueModelSchema } from "@/lib/ai/catalogue";
 import { aiRuntime } from "@/lib/ai/runtime";
 import { route } from "@/lib/http/route";
 
-// GET /api/v1/chat/models — models that have at least one configured provider key
-export const GET = route({ auth: "user" }, async () => {
-  return Response.json({ models: aiRuntime().models });
-});
+export const GET = route(
+  {
+    auth: "user",
+    summary: "Models that have at least one configured provider key",
+    response: { status: 200, schema: z.object({ items: z.array(catalogueModelSchema) }) },
+  },
+  async () => Response.json({ items: aiRuntime().models }),
+);

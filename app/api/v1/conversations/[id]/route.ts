@@ -1,21 +1,36 @@
-import { updateConversationInput } from "@/lib/conversations/schemas";
+import { conversationResponse, deletedConversation, updateConversationInput } from "@/lib/conversations/schemas";
 import { deleteConversation, getConversationSummaryOrThrow, updateConversation } from "@/lib/conversations/service";
-import { idParams, parseJson, route } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 
-// GET /api/v1/conversations/:id — one conversation's title, project, tags, pin and archive state
-export const GET = route({ auth: "user", params: idParams }, async ({ principal, params }) => {
-  const conversation = await getConversationSummaryOrThrow({ userId: principal.userId, conversationId: params.id });
-  return Response.json({ conversation });
-});
+export const GET = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "One conversation's title, project, tags, pin and archive state",
+    response: { status: 200, schema: conversationResponse },
+  },
+  async ({ principal, params }) =>
+    Response.json({ conversation: await getConversationSummaryOrThrow({ userId: principal.userId, conversationId: params.id }) }),
+);
 
-// PATCH /api/v1/conversations/:id — rename, pin, archive, move to a project, replace tags
-export const PATCH = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {
-  const input = await parseJson(req, updateConversationInput);
-  const conversation = await updateConversation({ userId: principal.userId, conversationId: params.id, input });
-  return Response.json({ conversation });
-});
+export const PATCH = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "Rename, pin, archive, move to a project, replace tags",
+    body: updateConversationInput,
+    response: { status: 200, schema: conversationResponse },
+  },
+  async ({ principal, params, body }) =>
+    Response.json({ conversation: await updateConversation({ userId: principal.userId, conversationId: params.id, input: body }) }),
+);
 
-// DELETE /api/v1/conversations/:id — soft delete; POST …/restore undoes it
-export const DELETE = route({ auth: "user", params: idParams }, async ({ principal, params }) => {
-  return Response.json(await deleteConversation({ userId: principal.userId, conversationId: params.id }));
-});
+export const DELETE = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "Soft delete; POST …/restore undoes it",
+    response: { status: 200, schema: deletedConversation },
+  },
+  async ({ principal, params }) => Response.json(await deleteConversation({ userId: principal.userId, conversationId: params.id })),
+);

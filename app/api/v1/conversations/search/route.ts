@@ -1,9 +1,14 @@
-import { parseQuery, route } from "@/lib/http/route";
-import { searchQuery } from "@/lib/search/schemas";
+import { route } from "@/lib/http/route";
+import { pageOf } from "@/lib/pagination";
+import { searchQuery, searchResult } from "@/lib/search/schemas";
 import { searchConversations } from "@/lib/search/service";
 
-// GET /api/v1/conversations/search — full-text search over my messages and titles, ranked
-export const GET = route({ auth: "user" }, async ({ req, principal }) => {
-  const query = parseQuery(req, searchQuery);
-  return Response.json(await searchConversations({ userId: principal.userId, ...query }));
-});
+export const GET = route(
+  {
+    auth: "user",
+    summary: "Full-text search over my messages and titles, ranked",
+    query: searchQuery,
+    response: { status: 200, schema: pageOf(searchResult) },
+  },
+  async ({ principal, query }) => Response.json(await searchConversations({ userId: principal.userId, ...query })),
+);

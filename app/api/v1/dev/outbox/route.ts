@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
-import { AppError } from "@/lib/http/errors";
-import { parseQuery, route } from "@/lib/http/route";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http/route";
 import { isOutboxEnabled, listOutbox } from "@/lib/mail/send";
 
 const outboxQuery = z.object({
@@ -9,9 +9,17 @@ const outboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-// GET /api/v1/dev/outbox — mail the app would have sent (exists only while no SMTP server is configured)
-export const GET = route({ auth: "public" }, async ({ req }) => {
-  if (!isOutboxEnabled()) throw new AppError("not_found", "The dev outbox is off because SMTP is configured.");
-  const { to, limit } = parseQuery(req, outboxQuery);
-  return Response.json({ mails: await listOutbox({ to, limit }) });
-});
+const outboxMail = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.date() });
+
+export const GET = route(
+  {
+    auth: "public",
+    summary: "Mail the app would have sent (exists only while no SMTP server is configured)",
+    query: outboxQuery,
+    response: { status: 200, schema: z.object({ items: z.array(outboxMail).describe("Newest first") }) },
+  },
+  async ({ query }) => {
+    if (!isOutboxEnabled()) throw new AppError("not_found", "The dev outbox is off because SMTP is configured.");
+    return Response.json({ items: await listOutbox(query) });
+  },
+);

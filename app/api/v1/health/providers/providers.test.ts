@@ -7,7 +7,7 @@ import { POST as chat } from "../../chat/route";
 import { POST as enable } from "./[keyId]/enable/route";
 import { GET as health } from "./route";
 
-type Health = { providers: { id: string; keys: { id: string; maskedKey: string; state: { kind: string } }[] }[] };
+type Health = { items: { id: string; keys: { id: string; maskedKey: string; state: { kind: string } }[] }[] };
 
 let stubs: StubProviders;
 let admin: TestClient;
@@ -32,7 +32,7 @@ describe("provider key health", () => {
 
     const report = await admin.call<Health>(health, "/api/v1/health/providers");
     expect(report.status).toBe(200);
-    const groq = report.body.providers.find((provider) => provider.id === "groq")!;
+    const groq = report.body.items.find((provider) => provider.id === "groq")!;
     expect(groq.keys.map((key) => key.state.kind)).toEqual(["dead", "dead"]);
     expect(JSON.stringify(report.body)).not.toContain("groq-key-1");
 

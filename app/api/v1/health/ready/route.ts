@@ -1,4 +1,3 @@
 import { readyHandler } from "@/lib/health/handlers";
 
-// GET /api/v1/health/ready — 503 until the database answers and migrations are applied
 export const GET = readyHandler;

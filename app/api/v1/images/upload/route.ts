@@ -1,9 +1,17 @@
 import { uploadImage, imageLimits } from "@/lib/media/images/service";
 import { readUpload } from "@/lib/media/uploads/read-upload";
-import { route } from "@/lib/http/route";
+import { route, multipart } from "@/lib/http/route";
+import { imageResponse } from "@/lib/media/images/schemas";
 
-// POST /api/v1/images/upload — upload an image or PDF (multipart field `file`)
-export const POST = route({ auth: "user" }, async ({ req, principal }) => {
-  const file = await readUpload(req, { maxBytes: imageLimits().maxBytes });
-  return Response.json(await uploadImage({ userId: principal.userId, file }), { status: 201 });
-});
+export const POST = route(
+  {
+    auth: "user",
+    summary: "Upload an image or PDF (multipart field `file`)",
+    body: multipart(),
+    response: { status: 201, schema: imageResponse },
+  },
+  async ({ req, principal }) => {
+    const file = await readUpload(req, { maxBytes: imageLimits().maxBytes });
+    return Response.json({ image: await uploadImage({ userId: principal.userId, file }) }, { status: 201 });
+  },
+);

@@ -1,20 +1,32 @@
-import { idParams, parseJson, parseQuery, route } from "@/lib/http/route";
-import { deleteProjectQuery, updateProjectInput } from "@/lib/projects/schemas";
+import { idParams, route } from "@/lib/http/route";
+import { deletedProject, deleteProjectQuery, projectResponse, updateProjectInput } from "@/lib/projects/schemas";
 import { deleteProject, getProjectOrThrow, updateProject } from "@/lib/projects/service";
 
-// GET /api/v1/projects/:id — one project with its stats
-export const GET = route({ auth: "user", params: idParams }, async ({ principal, params }) => {
-  return Response.json({ project: await getProjectOrThrow({ userId: principal.userId, projectId: params.id }) });
-});
+export const GET = route(
+  { auth: "user", params: idParams, summary: "One project with its stats", response: { status: 200, schema: projectResponse } },
+  async ({ principal, params }) => Response.json({ project: await getProjectOrThrow({ userId: principal.userId, projectId: params.id }) }),
+);
 
-// PATCH /api/v1/projects/:id — rename, describe, recolour, change instructions
-export const PATCH = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {
-  const input = await parseJson(req, updateProjectInput);
-  return Response.json({ project: await updateProject({ userId: principal.userId, projectId: params.id, input }) });
-});
+export const PATCH = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "Rename, describe, recolour, change instructions",
+    body: updateProjectInput,
+    response: { status: 200, schema: projectResponse },
+  },
+  async ({ principal, params, body }) =>
+    Response.json({ project: await updateProject({ userId: principal.userId, projectId: params.id, input: body }) }),
+);
 
-// DELETE /api/v1/projects/:id?conversations=move|delete — delete; its conversations move out or go too
-export const DELETE = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {
-  const { conversations } = parseQuery(req, deleteProjectQuery);
-  return Response.json(await deleteProject({ userId: principal.userId, projectId: params.id, conversations }));
-});
+export const DELETE = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "Delete; its conversations move out (`?conversations=move`) or go too (`delete`)",
+    query: deleteProjectQuery,
+    response: { status: 200, schema: deletedProject },
+  },
+  async ({ principal, params, query }) =>
+    Response.json(await deleteProject({ userId: principal.userId, projectId: params.id, conversations: query.conversations })),
+);

@@ -1,12 +1,17 @@
-import { ownerOf } from "@/lib/api-keys/owner";
-import { rotateApiKeyInput } from "@/lib/api-keys/schemas";
+import { createdApiKey, rotateApiKeyInput } from "@/lib/api-keys/schemas";
 import { rotateApiKey } from "@/lib/api-keys/service";
-import { idParams, parseJson, route } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 
-// POST /api/v1/api-keys/:id/rotate — a new secret (shown once); the old one works for the grace period
-export const POST = route({ auth: "user", sessionOnly: true, params: idParams }, async ({ req, principal, params }) => {
-  // The body is optional: no body → the default grace period.
-  const hasBody = req.headers.has("content-type") || !["0", null].includes(req.headers.get("content-length"));
-  const input = hasBody ? await parseJson(req, rotateApiKeyInput) : rotateApiKeyInput.parse({});
-  return Response.json(await rotateApiKey({ owner: ownerOf(principal), apiKeyId: params.id, input }));
-});
+export const POST = route(
+  {
+    auth: "user",
+    sessionOnly: true,
+    params: idParams,
+    summary: "A new secret (shown once); the old one works for the grace period",
+    // No body → the default grace period.
+    body: rotateApiKeyInput,
+    bodyOptional: true,
+    response: { status: 200, schema: createdApiKey },
+  },
+  async ({ principal, params, body }) => Response.json(await rotateApiKey({ owner: principal, apiKeyId: params.id, input: body })),
+);

@@ -1,5 +1,12 @@
 import { whisperLanguages } from "@/lib/media/audio/transcription";
+import { audioLanguages } from "@/lib/media/audio/schemas";
 import { route } from "@/lib/http/route";
 
-// GET /api/v1/audio/config/languages — spoken languages for transcription (ISO 639-1); leave `language` unset to detect
-export const GET = route({ auth: "user" }, async () => Response.json({ languages: whisperLanguages, detect: true }));
+export const GET = route(
+  {
+    auth: "user",
+    summary: "Spoken languages for transcription (ISO 639-1); leave `language` unset to detect",
+    response: { status: 200, schema: audioLanguages },
+  },
+  async () => Response.json({ items: whisperLanguages }),
+);

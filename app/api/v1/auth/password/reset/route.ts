@@ -1,9 +1,14 @@
-import { resetPasswordInput } from "@/lib/auth/schemas";
+import { resetPasswordInput, userResponse } from "@/lib/auth/schemas";
 import { resetPassword } from "@/lib/auth/service";
-import { parseJson, route } from "@/lib/http/route";
+import { route } from "@/lib/http/route";
 
-// POST /api/v1/auth/password/reset — set a new password with the emailed code; signs out every session
-export const POST = route({ auth: "public" }, async ({ req }) => {
-  const user = await resetPassword(await parseJson(req, resetPasswordInput));
-  return Response.json({ user });
-});
+export const POST = route(
+  {
+    auth: "public",
+    limit: "auth",
+    summary: "Set a new password with the emailed code; signs out every session",
+    body: resetPasswordInput,
+    response: { status: 200, schema: userResponse },
+  },
+  async ({ body }) => Response.json({ user: await resetPassword(body) }),
+);

@@ -1,7 +1,13 @@
 import { previewContext } from "@/lib/chat/context-preview";
+import { contextPreview } from "@/lib/chat/schemas";
 import { idParams, route } from "@/lib/http/route";
 
-// GET /api/v1/chat/:id/context — the system prompt and messages the next turn would send
-export const GET = route({ auth: "user", params: idParams }, async ({ principal, params }) => {
-  return Response.json(await previewContext({ userId: principal.userId, conversationId: params.id }));
-});
+export const GET = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "The system prompt and messages the next turn would send",
+    response: { status: 200, schema: contextPreview },
+  },
+  async ({ principal, params }) => Response.json(await previewContext({ userId: principal.userId, conversationId: params.id })),
+);

@@ -1,14 +1,21 @@
 import { z } from "zod";
 import { abortGeneration } from "@/lib/chat/generations";
 import { requestStop } from "@/lib/chat/service";
-import { idParams, parseJson, route } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 
-const stopInput = z.object({ messageId: z.string().min(1).max(64).optional() });
+const stopInput = z.object({ messageId: z.string().min(1).max(64).optional().describe("Only this reply; unset → every running one") });
 
-// POST /api/v1/chat/:id/stop — end the reply being generated (from any tab, or after a reload)
-export const POST = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {
-  const { messageId } = await parseJson(req, stopInput);
-  const result = await requestStop({ userId: principal.userId, conversationId: params.id, messageId });
-  for (const id of result.messageIds) abortGeneration(id);
-  return Response.json({ stopping: result.messageIds.length });
-});
+export const POST = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "End the reply being generated (from any tab, or after a reload)",
+    body: stopInput,
+    response: { status: 200, schema: z.object({ stopping: z.int().describe("Replies asked to stop") }) },
+  },
+  async ({ principal, params, body }) => {
+    const result = await requestStop({ userId: principal.userId, conversationId: params.id, messageId: body.messageId });
+    for (const id of result.messageIds) abortGeneration(id);
+    return Response.json({ stopping: result.messageIds.length });
+  },
+);

@@ -1,10 +1,15 @@
-import { addTagInput } from "@/lib/conversations/schemas";
+import { addTagInput, conversationResponse } from "@/lib/conversations/schemas";
 import { addConversationTag } from "@/lib/conversations/service";
-import { idParams, parseJson, route } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 
-// POST /api/v1/conversations/:id/tags — add a tag (created if new)
-export const POST = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {
-  const { name } = await parseJson(req, addTagInput);
-  const conversation = await addConversationTag({ userId: principal.userId, conversationId: params.id, name });
-  return Response.json({ conversation });
-});
+export const POST = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "Add a tag (created if new)",
+    body: addTagInput,
+    response: { status: 200, schema: conversationResponse },
+  },
+  async ({ principal, params, body }) =>
+    Response.json({ conversation: await addConversationTag({ userId: principal.userId, conversationId: params.id, name: body.name }) }),
+);

@@ -1,10 +1,20 @@
-import { idParams, parseJson, route } from "@/lib/http/route";
+import { idParams, route } from "@/lib/http/route";
 import { requestImageOcr } from "@/lib/media/ocr/service";
-import { ocrRequest } from "@/lib/media/ocr/schemas";
+import { ocrRequest, ocrDone, ocrQueued } from "@/lib/media/ocr/schemas";
 
-// POST /api/v1/images/:id/ocr — read the text in my image: 200 with a cached result, or 202 with a job to poll
-export const POST = route({ auth: "user", params: idParams }, async ({ req, principal, params }) => {
-  const { language } = await parseJson(req, ocrRequest);
-  const outcome = await requestImageOcr({ userId: principal.userId, imageId: params.id, language });
-  return Response.json(outcome, { status: outcome.status === "done" ? 200 : 202 });
-});
+export const POST = route(
+  {
+    auth: "user",
+    params: idParams,
+    summary: "Read the text in my image: 200 with a cached result, or 202 with a job to poll",
+    body: ocrRequest,
+    response: [
+      { status: 200, schema: ocrDone, description: "Read before, in this language" },
+      { status: 202, schema: ocrQueued },
+    ],
+  },
+  async ({ principal, params, body }) => {
+    const outcome = await requestImageOcr({ userId: principal.userId, imageId: params.id, language: body.language });
+    return Response.json(outcome, { status: outcome.status === "done" ? 200 : 202 });
+  },
+);

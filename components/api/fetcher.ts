@@ -1,6 +1,9 @@
 // The one browser-side fetcher: JSON in, JSON out, and API errors rebuilt as ApiError so
 // components can show `error.message` (already written for people) or branch on `error.code`.
-import type { ErrorBody, ErrorCode } from "./errors";
+// It lives under components/ because only client components call it: lib/ holds server code
+// (lib/http is the route wrapper), and the fetcher needs nothing from there but the neutral
+// error codes in lib/errors.ts.
+import type { ErrorBody, ErrorCode } from "@/lib/errors";
 
 export class ApiError extends Error {
   readonly code: ErrorCode | "network_error";

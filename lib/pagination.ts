@@ -1,7 +1,7 @@
 // Keyset pagination: an opaque cursor holding the sort key of the last row returned, so a page
 // costs the same at row 20 and at row 20,000 and rows inserted meanwhile never shift the pages.
 import { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 export const paginationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).describe("Rows per page, 1–100"),
@@ -22,4 +22,12 @@ export function decodeCursor(raw: string): TimeCursor {
   const date = new Date(at ?? "");
   if (!id || Number.isNaN(date.getTime())) throw new AppError("validation_failed", "cursor: not a cursor from this API.");
   return { at: date, id };
+}
+
+/** The list envelope every paginated route answers: a page of `item` and the cursor of the next. */
+export function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last"),
+  });
 }
