@@ -24,6 +24,8 @@ const schema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   /** Where embedded state lives (PGlite data, generated secrets, uploads). */
   DATA_DIR: optional.transform((value) => value ?? ".data"),
+  /** The public base URL behind a proxy that rewrites the host (Auth.js reads it too); the same-origin check compares against it. */
+  AUTH_URL: optionalUrl,
   /** Signs session tokens. Unset → generated once into DATA_DIR/auth-secret. */
   AUTH_SECRET: optional,
   /** SMTP connection URL (smtp://user:pass@host:587). Unset → mail goes to the server log and /dev/outbox. */

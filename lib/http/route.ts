@@ -11,7 +11,12 @@ import { requirePrincipal, type AuthRequirement, type Principal, type Scope } fr
 import { checksAfterAuth, checksBeforeAuth, trackerFor } from "@/lib/ratelimit/enforce";
 import type { LimitGroup } from "@/lib/ratelimit/policies";
 import { rateLimitStore } from "@/lib/ratelimit/store";
+import { env } from "@/lib/env";
+import { bearerToken } from "@/lib/api-keys/secret";
+import { DEFAULT_JSON_BODY_LIMIT_BYTES, readBodyText } from "./body-limit";
 import { errorResponse, formatZodError, toAppError } from "./errors";
+import { assertSameOrigin } from "./origin";
+import { assertStorableText } from "./text-safety";
 
 /** A multipart upload: the handler reads the form itself (its size cap is the domain's); `fields` documents the text fields beside `file`. */
 interface MultipartBody {
@@ -110,6 +115,8 @@ export function route<
     const limits = trackerFor(rateLimitStore(), definition.limit);
     try {
       await limits?.check(checksBeforeAuth({ group: definition.limit, ip }));
+      // A request with an API key carries no ambient credential a foreign page could borrow.
+      if (bearerToken(req.headers) === null) assertSameOrigin(req, env.AUTH_URL);
       if (definition.waitForDatabase !== false) {
         await ensureMigrated().catch(() => {
           throw new AppError("not_ready", "The database is not ready yet. Try again in a moment.");
@@ -161,9 +168,10 @@ async function parseJson(req: Request, schema: z.ZodType, optional = false): Pro
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   }
+  const text = await readBodyText(req, DEFAULT_JSON_BODY_LIMIT_BYTES);
   let body: unknown;
   try {
-    body = JSON.parse(await req.text());
+    body = JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", "The request body must be valid JSON.");
   }
@@ -174,7 +182,9 @@ function parseQuery(req: Request, schema: z.ZodType): unknown {
   return validate(schema, Object.fromEntries(new URL(req.url).searchParams));
 }
 
+/** Every string of every request is checked here, once, before any schema or service sees it. */
 function validate(schema: z.ZodType, value: unknown): unknown {
+  assertStorableText(value);
   const result = schema.safeParse(value);
   if (!result.success) throw new AppError("validation_failed", formatZodError(result.error));
   return result.data;

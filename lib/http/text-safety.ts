@@ -1,6 +1,7 @@
 // Strings PostgreSQL cannot store: text columns refuse NUL (U+0000), and a lone UTF-16
 // surrogate cannot be encoded as UTF-8. Either one reaching the database is a 500 (or a lost
 // chat turn), so every request's strings are checked once, where the request is read.
+import { AppError } from "@/lib/errors";
 
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -29,4 +30,12 @@ export function findUnstorableText(value: unknown, path: string[] = []): string 
     }
   }
   return null;
+}
+
+/** Refuses a request value holding a string that cannot be stored, naming where it is (422). */
+export function assertStorableText(value: unknown): void {
+  const unstorable = findUnstorableText(value);
+  if (unstorable) {
+    throw new AppError("validation_failed", `${unstorable}: contains a NUL character or a broken surrogate pair, which cannot be stored.`);
+  }
 }

@@ -1,6 +1,7 @@
 // Reads one multipart upload (`file` field) with a byte cap enforced while the body streams in,
 // so an oversized upload is refused with 413 before it is buffered whole.
 import { AppError } from "@/lib/errors";
+import { assertStorableText } from "@/lib/http/text-safety";
 
 export interface ReceivedFile {
   name: string;
@@ -44,5 +45,6 @@ export async function readUpload(req: Request, { maxBytes }: { maxBytes: number 
   if (file.size > maxBytes) throw tooLarge(maxBytes);
   const fields: Record<string, string> = {};
   for (const [name, value] of form) if (typeof value === "string") fields[name] = value;
+  assertStorableText({ name: file.name, ...fields });
   return { name: file.name.slice(0, 255) || "upload", bytes: new Uint8Array(await file.arrayBuffer()), fields };
 }

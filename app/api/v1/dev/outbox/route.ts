@@ -2,7 +2,8 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { isOutboxEnabled, listOutbox } from "@/lib/mail/send";
+import { hasRole, principalFromHeaders } from "@/lib/auth/principal";
+import { isOutboxEnabled, listOutbox, outboxReaders } from "@/lib/mail/send";
 
 const outboxQuery = z.object({
   to: emailSchema.optional(),
@@ -14,12 +15,16 @@ const outboxMail = z.object({ id: z.string(), to: z.string(), subject: z.string(
 export const GET = route(
   {
     auth: "public",
-    summary: "Mail the app would have sent (exists only while no SMTP server is configured)",
+    summary: "Mail the app would have sent (exists only while no SMTP server is configured; admins only in production)",
     query: outboxQuery,
     response: { status: 200, schema: z.object({ items: z.array(outboxMail).describe("Newest first") }) },
   },
-  async ({ query }) => {
+  async ({ req, query }) => {
     if (!isOutboxEnabled()) throw new AppError("not_found", "The dev outbox is off because SMTP is configured.");
+    if (outboxReaders() === "admins") {
+      const principal = await principalFromHeaders(req.headers);
+      if (!principal || !hasRole(principal, "admin")) throw new AppError("not_found", "The dev outbox is for admins; codes are in the server log.");
+    }
     return Response.json({ items: await listOutbox(query) });
   },
 );
