@@ -1,4 +1,6 @@
-// The one typed environment. Nothing else reads process.env.
+// The one typed environment: the app's configuration is read from process.env here and nowhere
+// else. (Next's own NEXT_PHASE and NEXT_RUNTIME, set by Next rather than by whoever deploys,
+// are read where they decide something: lib/db/index.ts and instrumentation.ts.)
 // Every variable is optional: unset (or empty) selects the embedded default.
 import { z } from "zod";
 

@@ -8,7 +8,7 @@ import { APICallError } from "ai";
 import type { AiProviderId } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { recordUsage, type LedgerContext } from "@/lib/usage/ledger";
+import { recordUsage, type LedgerContext } from "@/lib/usage/ledger-store";
 import { failoverError, type FailoverFailure } from "./failover-error";
 import { classifyFailure, type AcquiredKey, type ResponseHeaders } from "./key-pool";
 import type { AiRuntime } from "./runtime";

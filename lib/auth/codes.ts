@@ -1,35 +1,37 @@
-// One-time codes: 6 digits for people (verify email, sign in, reset password) and 256-bit
-// session tickets for the hand-over to Auth.js. Only an HMAC of a code is stored, keyed by the
-// auth secret, so a leaked table does not reveal live codes.
+// One-time codes for people: 6 digits to verify an email, sign in or reset a password. Only an
+// HMAC of a code is stored, keyed by the auth secret, so a leaked table does not reveal live
+// codes (a million possibilities would fall to a plain hash at once). The session tickets that
+// share the table are session-ticket.ts's: 256 random bits, so a plain SHA-256 is enough there.
 import "server-only";
-import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import type { AuthCodePurpose } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { getAuthSecret } from "./secret";
 
-export const CODE_TTL_MINUTES: Record<AuthCodePurpose, number> = {
+/** The purposes of codes a person types. */
+export type PersonCodePurpose = Exclude<AuthCodePurpose, "session_ticket">;
+
+export const CODE_TTL_MINUTES: Record<PersonCodePurpose, number> = {
   verify_email: 30,
   sign_in: 10,
   reset_password: 15,
-  session_ticket: 1,
 };
 
 /** Wrong guesses allowed against one code before it is burned. */
 export const MAX_CODE_ATTEMPTS = 5;
 
-function hashCode(userId: string, purpose: AuthCodePurpose, code: string): string {
+function hashCode(userId: string, purpose: PersonCodePurpose, code: string): string {
   return createHmac("sha256", getAuthSecret()).update(`${purpose}:${userId}:${code}`).digest("base64url");
 }
 
-function generateCode(purpose: AuthCodePurpose): string {
-  if (purpose === "session_ticket") return randomBytes(32).toString("base64url");
+function generateCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, "0");
 }
 
 /** Issues a fresh code, replacing any earlier unused one for the same purpose. Returns it in clear once. */
-export async function issueCode(userId: string, purpose: AuthCodePurpose, now = new Date()): Promise<string> {
-  const code = generateCode(purpose);
+export async function issueCode(userId: string, purpose: PersonCodePurpose, now = new Date()): Promise<string> {
+  const code = generateCode();
   const expiresAt = new Date(now.getTime() + CODE_TTL_MINUTES[purpose] * 60_000);
   await db().$transaction([
     db().authCode.deleteMany({ where: { userId, purpose, consumedAt: null } }),
@@ -44,7 +46,7 @@ export async function issueCode(userId: string, purpose: AuthCodePurpose, now = 
  */
 export async function consumeCode(
   userId: string,
-  purpose: AuthCodePurpose,
+  purpose: PersonCodePurpose,
   code: string,
   now = new Date(),
 ): Promise<void> {

@@ -46,7 +46,7 @@ export interface PreparedTurn {
   userMessage: Message;
   assistantMessageId: string;
   /**
-   * Writes the turn (conversation, user message, placeholder reply) in one transaction. The
+   * Writes the turn (conversation, user message, placeholder reply) in one statement. The
    * caller starts the model call alongside it: the rows are saved while the provider is
    * still thinking, and must be awaited before the reply is completed or accounted.
    */

@@ -4,7 +4,7 @@ import "server-only";
 import { rankModels } from "@/lib/ai/model-selection";
 import { streamWithFailover } from "@/lib/ai/router";
 import type { AiRuntime } from "@/lib/ai/runtime";
-import type { LedgerContext } from "@/lib/usage/ledger";
+import type { LedgerContext } from "@/lib/usage/ledger-store";
 
 const MAX_TITLE_CHARS = 60;
 

@@ -1,6 +1,17 @@
 // The process-wide database: opened lazily on first use, never by `next build` (a build worker
 // holding the embedded database's lock would keep `next start` from opening it), migrated
 // once, one per process (route bundles and dev hot reloads share it).
+//
+// How code reaches the database, from the default to the exception:
+// 1. Prisma queries (`db()`), everywhere by default.
+// 2. Prisma's `$queryRaw` for list and search pages whose SQL the ORM cannot say (full-text
+//    ranking, keyset pages over aggregates): lib/conversations/summary-sql.ts,
+//    lib/search/strategies.ts, lib/projects/stats.ts, the key usage in lib/api-keys/service.ts.
+// 3. SQL on the driver (`database().sql`, lib/db/sql.ts) only on the measured hot path of a
+//    chat turn, in `*-store.ts` files that say what was measured (lib/chat/turn-store.ts,
+//    lib/usage/ledger-store.ts), plus the migrator and the health check.
+// Every file of 2 and 3 that names a model's columns is listed beside that model in
+// prisma/schema.prisma, so a column change finds them.
 import "server-only";
 import path from "node:path";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";

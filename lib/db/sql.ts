@@ -1,5 +1,6 @@
-// The raw SQL seam under Prisma: the migrator and health checks talk to the driver directly,
-// because multi-statement migration files need each driver's simple-query path.
+// The raw SQL seam under Prisma, the same on PGlite and PostgreSQL. The migrator and the health
+// check need it (multi-statement migration files need each driver's simple-query path); the
+// chat turn's hot path (`*-store.ts`) uses it because it is measurably faster than the ORM.
 import type { PGlite } from "@electric-sql/pglite";
 import type { Pool } from "pg";
 

@@ -1,6 +1,7 @@
-// The usage ledger: one row per model call, written as each attempt ends, by the one failover
-// helper (lib/ai/failover.ts). Analytics, quotas, per-key limits, the leaderboard and billing
-// all read this one table.
+// The usage ledger: one row per model call, written by the one failover helper
+// (lib/ai/failover.ts) as each attempt ends (a chat reply's rows wait until the reply's own row
+// is saved). Analytics, quotas, per-key limits, the leaderboard and billing all read this one
+// table. A row is written beside every streamed reply, so it goes on the driver (see lib/db).
 import "server-only";
 import { database } from "@/lib/db";
 import type { UsageOutcome } from "@/lib/db/generated/client";
