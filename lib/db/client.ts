@@ -7,6 +7,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { Pool } from "pg";
+import { log } from "@/lib/log";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { pgliteRunner, postgresRunner, type SqlRunner } from "./sql";
@@ -93,6 +94,9 @@ export function lockDataDir(dataDir: string): () => void {
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.backend === "postgres") {
     const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    // An idle connection the server drops (a restart, a failover, an admin's terminate) is
+    // reported here; unhandled, it would crash the process. The pool replaces it on next use.
+    pool.on("error", (error) => log.warn("database connection lost; the pool will reconnect", { error: error.message }));
     const prisma = createPrisma(new PrismaPg(pool));
     const sql = postgresRunner(pool);
     return {
