@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes } from "@/app/api/docs/api-routes";
 import { hashPassword } from "@/lib/auth/password";
-import { createUserWithFirstAdmin, registerUser, requestPasswordReset } from "@/lib/auth/service";
+import { createUserWithFirstAdmin, requestPasswordReset, resendVerification } from "@/lib/auth/service";
 import { startSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/client";
@@ -95,10 +95,13 @@ const id = (key: keyof Seed) => (seed: Seed) => ({ id: seed[key] });
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${(counter += 1)}@example.com`;
 
-/** A verified user with the shared password, who can sign in and request codes. */
-async function makeUser(role: Role, email = unique(role)) {
-  const user = await createUserWithFirstAdmin({ email, passwordHash: await hashPassword(PASSWORD) });
-  return db().user.update({ where: { id: user.id }, data: { emailVerified: new Date(), role } });
+/** PASSWORD hashed once: hashing is slow on purpose, and the auth cells make many users. */
+let passwordHash: Promise<string> | undefined;
+
+/** A user with the shared password, verified unless asked otherwise, who can sign in and request codes. */
+async function makeUser(role: Role, { email = unique(role), verified = true } = {}) {
+  const user = await createUserWithFirstAdmin({ email, passwordHash: await (passwordHash ??= hashPassword(PASSWORD)) });
+  return db().user.update({ where: { id: user.id }, data: { emailVerified: verified ? new Date() : null, role } });
 }
 
 async function freshConversation(seed: Seed, data: { deletedAt?: Date } = {}) {
@@ -226,8 +229,8 @@ const ROUTES: Record<string, Row> = {
     owned: false,
     ok: 200,
     body: async () => {
-      const email = unique("verify");
-      await registerUser({ email, password: PASSWORD });
+      const { email } = await makeUser("user", { verified: false });
+      await resendVerification(email);
       return { email, code: await latestMailedCode(email) };
     },
   },
