@@ -640,3 +640,89 @@ describe("authorization matrix", () => {
     }
   });
 });
+
+// --- references to B's data inside A's own requests -------------------------------------------
+
+/**
+ * A names B's ids in the body of a request about A's own conversation: each must be refused as
+ * if the id did not exist, and leave B's data as it was.
+ */
+describe("B's ids inside A's own requests", () => {
+  const own = {} as { conversationId: string };
+
+  beforeAll(async () => {
+    const turn = await call("POST /api/v1/chat", "crossUser", { body: { action: "send", message: "my own words" } });
+    expect(turn.status, turn.text).toBe(200);
+    own.conversationId = (await db().conversation.findFirstOrThrow({ where: { userId: users.crossUser }, orderBy: { createdAt: "asc" } })).id;
+  });
+
+  const cases: { name: string; operation: string; request: (b: Seed) => { params?: Record<string, string>; query?: string; body?: unknown }; status: number }[] = [
+    {
+      name: "sends B's image in A's conversation",
+      operation: "POST /api/v1/chat",
+      request: (b) => ({ body: { action: "send", conversationId: own.conversationId, message: "look", imageIds: [b.imageId] } }),
+      status: 404,
+    },
+    {
+      name: "edits B's message through A's conversation",
+      operation: "POST /api/v1/chat",
+      request: (b) => ({ body: { action: "edit", conversationId: own.conversationId, messageId: b.messageId, message: "mine now" } }),
+      status: 404,
+    },
+    {
+      name: "regenerates B's reply through A's conversation",
+      operation: "POST /api/v1/chat",
+      request: (b) => ({ body: { action: "regenerate", conversationId: own.conversationId, messageId: b.replyId } }),
+      status: 404,
+    },
+    {
+      name: "switches A's conversation to B's reply",
+      operation: "POST /api/v1/chat/{id}/branch",
+      request: (b) => ({ params: { id: own.conversationId }, body: { messageId: b.replyId } }),
+      status: 404,
+    },
+    {
+      name: "moves A's conversation into B's project",
+      operation: "PATCH /api/v1/conversations/{id}",
+      request: (b) => ({ params: { id: own.conversationId }, body: { projectId: b.projectId } }),
+      status: 404,
+    },
+    {
+      name: "filters A's conversations by B's project",
+      operation: "GET /api/v1/conversations",
+      request: (b) => ({ query: `?projectId=${b.projectId}` }),
+      status: 200,
+    },
+    {
+      name: "searches with B's tag",
+      operation: "GET /api/v1/conversations/search",
+      request: (b) => ({ query: `?q=${encodeURIComponent(`tag:${b.tagName}`)}` }),
+      status: 200,
+    },
+  ];
+
+  it.each(cases)("$name → $status, nothing of B's in the answer", async ({ operation, request, status }) => {
+    const before = await db().message.count({ where: { conversation: { userId: seed.userId } } });
+    const sent = request(seed);
+    const answer = await call(operation, "crossUser", sent);
+    expect(answer.status, answer.text.slice(0, 300)).toBe(status);
+    // "No such image: <id>" repeats what A sent, as it would for an id that does not exist.
+    const unsent = secretsOfB(seed).filter((secret) => !JSON.stringify(sent).includes(secret));
+    expect(unsent.filter((secret) => answer.text.includes(secret)), answer.text).toEqual([]);
+    expect(await db().message.count({ where: { conversation: { userId: seed.userId } } })).toBe(before);
+    expect((await db().conversation.findUniqueOrThrow({ where: { id: own.conversationId } })).projectId).toBeNull();
+  });
+
+  it("counts only A's own rows when A and B share a tag name", async () => {
+    const shared = await db().tag.create({ data: { userId: seed.userId, name: "shared" } });
+    for (const conversation of [seed.conversationId, (await freshConversation(seed)).id]) {
+      await db().conversationTag.create({ data: { conversationId: conversation, tagId: shared.id } });
+    }
+    const mine = await call("PATCH /api/v1/conversations/{id}", "crossUser", { params: { id: own.conversationId }, body: { tags: ["shared"] } });
+    expect(mine.status, mine.text).toBe(200);
+    const tags = await call("GET /api/v1/conversations/tags", "crossUser", {});
+    expect(JSON.parse(tags.text)).toEqual({ items: [{ name: "shared", count: 1 }] });
+    const filtered = await call("GET /api/v1/conversations", "crossUser", { query: "?tag=shared" });
+    expect((JSON.parse(filtered.text) as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([own.conversationId]);
+  });
+});
