@@ -81,7 +81,7 @@ interface Row {
   fresh?: (seed: Seed) => Promise<Partial<Seed>>;
   /** Something of B's that B's own answer must contain, so the leak check of the others means something. */
   ownerSees?: (seed: Seed) => string;
-  /** Cells that differ from the audience's rule, each with its reason. */
+  /** Cells that differ from the audience's rule; a comment on the row says why. */
   except?: Partial<Record<Caller, number>>;
   /** A doubt about the audience, reported rather than changed. */
   flag?: string;
@@ -112,8 +112,8 @@ const png = async () => ({ bytes: new Uint8Array(await renderTextPng("matrix")),
 const wav = async () => ({ bytes: new Uint8Array(silentWav(1)), name: "matrix.wav" });
 
 /**
- * ONE row per operation. Audience notes marked FLAG are doubts for the product owner; the cells
- * test today's behaviour.
+ * ONE row per operation, keyed like "GET /api/v1/conversations/{id}". A `flag` is a doubt about
+ * the audience for the product owner; the cells test today's behaviour.
  */
 const ROUTES: Record<string, Row> = {
   "GET /api/v1/api-keys": { audience: "session", access: "read", owned: false, ok: 200, ownerSees: (s) => s.apiKeyId },
@@ -373,7 +373,7 @@ const ROUTES: Record<string, Row> = {
     ok: 200,
     query: () => "?detailed=true",
     flag:
-      "`?detailed=true` is public: it names each backend (database kind, Redis, Upstash, Inngest) with latency and its error text. Probes need only status; the detail could be admin-only.",
+      "`?detailed=true` is public: it names each backend (database kind, Redis, Upstash) with its latency and the raw error message of a failing one, which can name internal hosts and ports. Probes need only the status; the detail could be admin-only.",
   },
   "GET /api/v1/health/live": { audience: "public", access: "read", owned: false, ok: 200 },
   "GET /api/v1/health/providers": { audience: "admin", access: "read", owned: false, ok: 200 },
