@@ -6,6 +6,10 @@ import { route } from "@/lib/http/route";
 export const POST = route(
   {
     auth: "user",
+    // Account credentials are managed from the web app only: an API key (which may leak into a
+    // script or a log) must not be able to guess the current password here or, knowing it, swap
+    // it and leave with a session cookie.
+    sessionOnly: true,
     limit: "auth",
     summary: "Change my password; other sessions are signed out, this one is renewed",
     body: changePasswordInput,
