@@ -1,10 +1,11 @@
-// GET /api/v1/audio/config/health: speech-to-text providers in failover order with key health
-// (masked keys only, as on the provider health page).
+// GET /api/v1/audio/config/health: speech-to-text providers in failover order and how many of
+// their keys are healthy. The keys themselves (masked, with counts, limits and the last
+// provider error) are operational detail: admins only, as on the provider health page.
 import "server-only";
 import { aiRuntime } from "@/lib/ai/runtime";
 import { configuredTranscriptionModels, transcriptionModels } from "./transcription";
 
-export function transcriptionHealth() {
+export function transcriptionHealth({ includeKeys }: { includeKeys: boolean }) {
   const runtime = aiRuntime();
   const configured = configuredTranscriptionModels(runtime);
   return {
@@ -17,7 +18,7 @@ export function transcriptionHealth() {
         model: entry.modelId,
         configured: Boolean(pool),
         healthyKeys: keys.filter((key) => key.state.kind === "healthy").length,
-        keys,
+        ...(includeKeys ? { keys } : {}),
       };
     }),
   };

@@ -278,6 +278,12 @@ describe("audio config", () => {
       ["openai", true],
     ]);
     expect(JSON.stringify(status.body)).not.toContain("groq-key-1");
+    expect(status.body.providers.every((provider) => provider.keys === undefined)).toBe(true);
     expect((await new TestClient().call(health, "/api/v1/audio/config/health")).status).toBe(401);
+
+    const { client: admin, userId: adminId } = await signedInClient("192.0.2.61");
+    await db().user.update({ where: { id: adminId }, data: { role: "admin" } });
+    const detailed = await admin.call<{ providers: { keys?: { maskedKey: string }[] }[] }>(health, "/api/v1/audio/config/health");
+    expect(detailed.body.providers[0]!.keys!.length).toBeGreaterThan(0);
   });
 });
