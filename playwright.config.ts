@@ -55,7 +55,8 @@ export default defineConfig({
       // A fresh embedded database every run (ignored when DATABASE_URL selects PostgreSQL).
       command: `rm -rf .data/e2e && next build && next start -H 127.0.0.1 -p ${PORT}`,
       url: `${baseURL}/ready`,
-      timeout: 300_000,
+      // `next build` takes ~2 min alone; more when the machine is busy.
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
