@@ -27,7 +27,10 @@ export const openAiMessage = z.discriminatedUnion("role", [
     function_call: unsupportedUnless(z.never(), NO_TOOLS),
   }),
   // A tool result only follows a tool call, which this endpoint never makes.
-  z.object({ role: z.enum(["tool", "function"]) }).transform(refusedWith(`\`tool\` and \`function\` messages: ${NO_TOOLS}`, "role")),
+  z
+    .object({ role: z.enum(["tool", "function"]) })
+    .describe("Refused (400 `unsupported_parameter`): there are no tool calls to answer")
+    .transform(refusedWith(`\`tool\` and \`function\` messages: ${NO_TOOLS}`, "role")),
 ]);
 export type OpenAiMessage = z.infer<typeof openAiMessage>;
 
