@@ -1,7 +1,8 @@
 // The one error class and the only code → status table. Neutral on purpose: it imports nothing
 // (no Prisma, env, auth or HTTP layer), so any lib folder and the browser fetcher can use it
 // without pulling the server stack in. Every API error leaves as { "error": { "code", "message" } }
-// (plus `retry_after` seconds on 429); lib/http/errors.ts maps anything else thrown onto it.
+// (plus `retry_after` seconds on 429); lib/http/errors.ts maps anything else thrown onto it. The
+// OpenAI-compatible routes reword the same errors in OpenAI's shape (lib/http/openai-errors.ts).
 export const errorStatus = {
   /** The body is not valid JSON. */
   invalid_json: 400,
@@ -38,6 +39,8 @@ export const errorStatus = {
   invalid_upload: 400,
   /** The body parsed but failed validation; the message says which field and why. */
   validation_failed: 422,
+  /** A field this endpoint knows but does not serve (e.g. `tools` on chat completions); the message says what is supported. */
+  unsupported_parameter: 400,
   /** Too many attempts; `retry_after` says how many seconds to wait. */
   rate_limited: 429,
   internal_error: 500,
@@ -54,12 +57,15 @@ export type ErrorCode = keyof typeof errorStatus;
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly retryAfterSeconds?: number;
+  /** The request field at fault (`messages[0].content`), when one is: OpenAI-format errors name it. */
+  readonly param?: string;
 
-  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number }) {
+  constructor(code: ErrorCode, message: string, options?: { retryAfterSeconds?: number; param?: string }) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.param = options?.param;
   }
 
   get status(): number {

@@ -50,3 +50,26 @@ test("the openai client works against BaatCheet with an API key, streaming and n
   const bad = new OpenAI({ apiKey: "bc_not-a-real-key", baseURL: `${baseURL}/api/v1`, maxRetries: 0 });
   await expect(bad.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
 });
+
+test("the openai client raises its own error classes for OpenAI-shaped errors", async ({ request, baseURL }) => {
+  await signUpThroughApi(request, "openai-errors");
+  const created = await request.post("/api/v1/api-keys", { data: { name: "openai errors", permissions: ["read", "write"] } });
+  const { secret } = await created.json();
+  const client = new OpenAI({ apiKey: secret, baseURL: `${baseURL}/api/v1`, maxRetries: 0 });
+  const messages = [{ role: "user" as const, content: "hi" }];
+
+  const unknown = await client.chat.completions.create({ model: "gpt-17", messages }).catch((error: unknown) => error);
+  expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
+  expect(unknown).toMatchObject({ status: 404, type: "not_found_error", code: "model_not_found", param: "model" });
+
+  const empty = await client.chat.completions.create({ model: "auto", messages: [] }).catch((error: unknown) => error);
+  expect(empty).toBeInstanceOf(OpenAI.BadRequestError);
+  expect(empty).toMatchObject({ status: 400, type: "invalid_request_error", param: "messages" });
+
+  const tools = await client.chat.completions
+    .create({ model: "auto", messages, tools: [{ type: "function", function: { name: "get_weather", parameters: {} } }] })
+    .catch((error: unknown) => error);
+  expect(tools).toBeInstanceOf(OpenAI.BadRequestError);
+  expect(tools).toMatchObject({ code: "unsupported_parameter", param: "tools" });
+  expect((tools as InstanceType<typeof OpenAI.BadRequestError>).message).toContain("function calling is not supported");
+});

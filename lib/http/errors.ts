@@ -1,10 +1,15 @@
 // Turns anything thrown into an AppError (zod and Prisma errors included) and an AppError into
-// the JSON error response. The Prisma mapping lives here, in the HTTP layer, so lib/errors.ts
-// stays free of Prisma.
+// the JSON error response, in the route's error format. The Prisma mapping lives here, in the
+// HTTP layer, so lib/errors.ts stays free of Prisma.
 import { Prisma } from "@/lib/db/generated/client";
 import { z } from "zod";
 import { AppError, errorStatus, type ErrorBody } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { openAiErrorBody, openAiErrorStatus } from "./openai-errors";
+import { isUnsupportedIssue } from "./unsupported";
+
+/** How a route words its errors: BaatCheet's `{ code, message }`, or OpenAI's (see openai-errors.ts). */
+export type ErrorFormat = "baatcheet" | "openai";
 
 /** The error body as a schema, for the OpenAPI document. */
 export const errorBodySchema = z.object({
@@ -21,10 +26,31 @@ export function formatZodError(error: z.ZodError): string {
     .join("; ");
 }
 
+/** A path as OpenAI names a field: `messages[1].content`. */
+function paramOf(path: readonly PropertyKey[]): string | undefined {
+  const param = path.reduce<string>(
+    (name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    "",
+  );
+  return param || undefined;
+}
+
+/**
+ * A failed parse as an AppError naming the field at fault: a field the schema marks as
+ * unsupported wins (it is the one to drop), otherwise the first issue names it.
+ */
+export function validationError(error: z.ZodError): AppError {
+  const unsupported = error.issues.find(isUnsupportedIssue);
+  const primary = unsupported ?? error.issues[0];
+  const param = primary ? paramOf(primary.path) : undefined;
+  if (unsupported) return new AppError("unsupported_parameter", param ? `${param}: ${unsupported.message}` : unsupported.message, { param });
+  return new AppError("validation_failed", formatZodError(error), { param });
+}
+
 /** Normalises anything thrown into an AppError; unknown errors are logged with the request id. */
 export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof z.ZodError) return new AppError("validation_failed", formatZodError(error));
+  if (error instanceof z.ZodError) return validationError(error);
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
     if (error.code === "P2025") return new AppError("not_found", "Not found.");
@@ -36,12 +62,11 @@ export function toAppError(error: unknown, requestId: string): AppError {
   return new AppError("internal_error", `Something went wrong on our side. Request id: ${requestId}.`);
 }
 
-export function errorResponse(error: AppError, headers?: HeadersInit): Response {
-  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+export function errorResponse(error: AppError, headers?: HeadersInit, format: ErrorFormat = "baatcheet"): Response {
   const responseHeaders = new Headers(headers);
-  if (error.retryAfterSeconds !== undefined) {
-    body.error.retry_after = error.retryAfterSeconds;
-    responseHeaders.set("Retry-After", String(error.retryAfterSeconds));
-  }
+  if (error.retryAfterSeconds !== undefined) responseHeaders.set("Retry-After", String(error.retryAfterSeconds));
+  if (format === "openai") return Response.json(openAiErrorBody(error), { status: openAiErrorStatus(error), headers: responseHeaders });
+  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+  if (error.retryAfterSeconds !== undefined) body.error.retry_after = error.retryAfterSeconds;
   return Response.json(body, { status: error.status, headers: responseHeaders });
 }

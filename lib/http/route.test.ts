@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { clientIp, multipart, route } from "./route";
+import { unsupportedUnless } from "./unsupported";
 
 /** What every test route declares besides its auth and schemas. */
 const declared = { summary: "a test route", response: { status: 200, schema: z.unknown() } };
@@ -93,6 +94,62 @@ describe("route definition", () => {
     form.set("language", "ur");
     expect(await (await call(handler, { method: "POST", body: form })).json()).toEqual({ body: null, form: "ur" });
     expect(handler.definition).toBe(definition);
+  });
+});
+
+describe("errorFormat: openai", () => {
+  const openAi = { auth: "public" as const, ...declared, errorFormat: "openai" as const };
+  const json = { "content-type": "application/json" };
+
+  it("renders an AppError as OpenAI does, keeping 429's Retry-After", async () => {
+    const handler = route(openAi, async () => {
+      throw new AppError("rate_limited", "Slow down.", { retryAfterSeconds: 7 });
+    });
+    const response = await call(handler);
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("7");
+    expect(await response.json()).toEqual({ error: { message: "Slow down.", type: "rate_limit_error", param: null, code: "rate_limit_exceeded" } });
+  });
+
+  it("answers a field that fails validation with 400 and its param, where the default format says 422", async () => {
+    const body = z.object({ messages: z.array(z.object({ content: z.string() })) });
+    const handler = route({ ...openAi, body }, async () => Response.json({}));
+    const response = await call(handler, { method: "POST", body: '{"messages":[{"content":1}]}', headers: json });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { type: "invalid_request_error", param: "messages[0].content", code: "invalid_value" } });
+    const plain = await call(route({ auth: "public", ...declared, body }, async () => Response.json({})), {
+      method: "POST",
+      body: '{"messages":[{"content":1}]}',
+      headers: json,
+    });
+    expect(plain.status).toBe(422);
+    expect(Object.keys((await plain.json()).error).sort()).toEqual(["code", "message"]);
+  });
+
+  it("hides an unexpected error behind a server_error naming the request id", async () => {
+    const handler = route(openAi, async () => {
+      throw new Error("secret detail");
+    });
+    const response = await call(handler, { headers: { "x-request-id": "req-openai-1" } });
+    const body = await response.json();
+    expect(response.status).toBe(500);
+    expect(body.error).toMatchObject({ type: "server_error", param: null, code: "internal_error" });
+    expect(body.error.message).toContain("req-openai-1");
+  });
+});
+
+describe("unsupportedUnless", () => {
+  const body = z.object({ n: unsupportedUnless(z.literal(1), "only one choice"), name: z.string() });
+  const handler = route({ auth: "public", ...declared, body }, async () => Response.json({ ok: true }));
+  const post = (text: string) => call(handler, { method: "POST", body: text, headers: { "content-type": "application/json" } });
+
+  it("accepts the harmless value, null and absence, and refuses the rest as 400 unsupported_parameter", async () => {
+    for (const n of ["1", "null"]) expect((await post(`{"n":${n},"name":"a"}`)).status).toBe(200);
+    expect((await post('{"name":"a"}')).status).toBe(200);
+    const refused = await post('{"n":3,"name":1}');
+    expect(refused.status).toBe(400);
+    // The unsupported field is the one named, even beside another bad field.
+    expect(await refused.json()).toEqual({ error: { code: "unsupported_parameter", message: "n: only one choice" } });
   });
 });
 

@@ -14,7 +14,7 @@ import { rateLimitStore } from "@/lib/ratelimit/store";
 import { env } from "@/lib/env";
 import { bearerToken } from "@/lib/api-keys/secret";
 import { DEFAULT_JSON_BODY_LIMIT_BYTES, readBodyText } from "./body-limit";
-import { errorResponse, formatZodError, toAppError } from "./errors";
+import { errorResponse, toAppError, validationError, type ErrorFormat } from "./errors";
 import { assertSameOrigin } from "./origin";
 import { assertStorableText } from "./text-safety";
 
@@ -61,6 +61,14 @@ export interface RouteDefinition<
   sessionOnly?: boolean;
   /** The OpenAPI tag; default: the path's first segment after /api/v1. */
   tag?: string;
+  /**
+   * How errors are worded. "openai" (the OpenAI-compatible routes) renders every error of this
+   * route, the wrapper's own included, as OpenAI does: `{ error: { message, type, param, code } }`,
+   * 400 instead of 422, an unknown model 404. Default "baatcheet": `{ error: { code, message } }`.
+   */
+  errorFormat?: ErrorFormat;
+  /** Errors the handler answers besides the wrapper's own (auth, validation, limits), for the OpenAPI document. */
+  errors?: readonly { status: number; description: string }[];
 }
 
 interface RouteContext<Params, Query, Body> {
@@ -139,7 +147,7 @@ export function route<
       limits?.applyHeaders(response.headers);
       return response;
     } catch (error) {
-      const response = errorResponse(toAppError(error, requestId), { "X-Request-Id": requestId });
+      const response = errorResponse(toAppError(error, requestId), { "X-Request-Id": requestId }, definition.errorFormat);
       limits?.applyHeaders(response.headers);
       return response;
     }
@@ -159,7 +167,7 @@ function hasNoBody(req: Request): boolean {
 
 /**
  * Reads and validates a JSON body: wrong content type → 415, malformed JSON → 400 invalid_json,
- * bad fields → 422. Requiring application/json also stops cross-site HTML forms, which can
+ * bad fields → 422 (a field marked unsupported → 400). Requiring application/json also stops cross-site HTML forms, which can
  * only send form or text bodies without a CORS preflight.
  */
 async function parseJson(req: Request, schema: z.ZodType, optional = false): Promise<unknown> {
@@ -186,6 +194,6 @@ function parseQuery(req: Request, schema: z.ZodType): unknown {
 function validate(schema: z.ZodType, value: unknown): unknown {
   assertStorableText(value);
   const result = schema.safeParse(value);
-  if (!result.success) throw new AppError("validation_failed", formatZodError(result.error));
+  if (!result.success) throw validationError(result.error);
   return result.data;
 }

@@ -7,6 +7,7 @@ import type { ModelMessage } from "ai";
 import { streamWithFailover, type RouteRequest, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime, type AiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
+import { openAiErrorBody } from "@/lib/http/openai-errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { candidatesFor } from "./models";
 import type { ChatCompletion, ChatCompletionChunk, ChatCompletionRequest, OpenAiMessage } from "./schemas";
@@ -73,8 +74,8 @@ export async function createChatCompletion(options: {
 
 /**
  * Holds the response until the first token (or the end), so a request every provider refuses
- * is still a plain JSON error with its status; after that, failures arrive as an SSE `error`
- * event, which OpenAI clients raise as an error.
+ * is still a plain JSON error with its status; after that, a failure arrives as OpenAI sends one
+ * mid-stream, a `data: {"error": {message, type, param, code}}` event, which OpenAI clients raise.
  */
 async function streamCompletion(options: {
   runtime: AiRuntime;
@@ -130,7 +131,7 @@ async function streamCompletion(options: {
       if (includeUsage) send({ id, object: "chat.completion.chunk", created, model, choices: [], usage: usageOf(result) });
       send("[DONE]");
     } else if (result.status === "failed") {
-      send({ error: { code: result.error.code, message: result.error.message } });
+      send(openAiErrorBody(result.error));
     }
     close();
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CatalogueModel } from "@/lib/ai/catalogue";
 import { selectCandidates } from "@/lib/ai/model-selection";
+import { AppError } from "@/lib/errors";
 import type { OpenAiModelList } from "./schemas";
 
 /** `auto`, then every model with a configured key, by catalogue id. */
@@ -21,6 +22,12 @@ export function listOpenAiModels(available: CatalogueModel[]): OpenAiModelList {
 export function candidatesFor(options: { available: CatalogueModel[]; model: string; text: string }): CatalogueModel[] {
   const { available, model, text } = options;
   if (model === "auto") return selectCandidates({ available, text });
+  // Checked here rather than left to selectCandidates so the error names this API's field and
+  // model list (with no model configured at all, selectCandidates answers provider_unavailable).
+  const known = available.some((entry) => entry.id === model || entry.providerModelId === model);
+  if (available.length > 0 && !known) {
+    throw new AppError("unknown_model", `The model "${model}" does not exist or is not available here. See GET /api/v1/models.`, { param: "model" });
+  }
   const byProviderId = available.find((entry) => entry.providerModelId === model);
   return selectCandidates({ available, text, modelId: byProviderId && !available.some((entry) => entry.id === model) ? byProviderId.id : model });
 }

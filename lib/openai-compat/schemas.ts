@@ -1,6 +1,13 @@
 // The OpenAI Chat Completions wire format, as much of it as BaatCheet serves: text messages,
-// streaming or not, usage. Unknown request fields are ignored, as OpenAI-compatible servers do.
+// streaming or not, usage. Fields OpenAI defines that change the answer but are not served here
+// (tools, JSON mode, several choices, log probabilities, sampling knobs the router does not
+// pass on) are refused with a 400 naming the field, unless their value changes nothing; ignoring
+// them would answer a different question. Fields that change nothing (`user`, `seed`,
+// `metadata`) and fields OpenAI does not define are ignored, as OpenAI-compatible servers do.
 import { z } from "zod";
+import { refusedWith, unsupportedUnless } from "@/lib/http/unsupported";
+
+const NO_TOOLS = "function calling is not supported here; send text messages without tools (replies are text only)";
 
 const textPart = z.object({ type: z.literal("text"), text: z.string() });
 
@@ -12,7 +19,18 @@ export const openAiMessage = z.discriminatedUnion("role", [
   z.object({ role: z.literal("system"), content, name: z.string().optional() }),
   z.object({ role: z.literal("developer"), content, name: z.string().optional() }),
   z.object({ role: z.literal("user"), content, name: z.string().optional() }),
-  z.object({ role: z.literal("assistant"), content, name: z.string().optional() }),
+  z.object({
+    role: z.literal("assistant"),
+    content,
+    name: z.string().optional(),
+    tool_calls: unsupportedUnless(z.array(z.unknown()).max(0), NO_TOOLS),
+    function_call: unsupportedUnless(z.never(), NO_TOOLS),
+  }),
+  // A tool result only follows a tool call, which this endpoint never makes.
+  z
+    .object({ role: z.enum(["tool", "function"]) })
+    .describe("Refused (400 `unsupported_parameter`): there are no tool calls to answer")
+    .transform(refusedWith(`\`tool\` and \`function\` messages: ${NO_TOOLS}`, "role")),
 ]);
 export type OpenAiMessage = z.infer<typeof openAiMessage>;
 
@@ -32,7 +50,27 @@ export const chatCompletionRequest = z
     temperature: z.number().min(0).max(2).optional(),
     max_tokens: z.int().positive().max(1_000_000).optional().describe("Longest reply in tokens"),
     max_completion_tokens: z.int().positive().max(1_000_000).optional().describe("Same as max_tokens (the newer name)"),
-    n: z.literal(1).optional().describe("Only one choice is supported"),
+    n: unsupportedUnless(z.literal(1), "only one choice (`n: 1`) is supported"),
+    tools: unsupportedUnless(z.array(z.unknown()).max(0), NO_TOOLS),
+    tool_choice: unsupportedUnless(z.literal("none"), NO_TOOLS),
+    functions: unsupportedUnless(z.array(z.unknown()).max(0), NO_TOOLS),
+    function_call: unsupportedUnless(z.literal("none"), NO_TOOLS),
+    parallel_tool_calls: z.boolean().optional().describe("Accepted and ignored: there are no tool calls"),
+    response_format: unsupportedUnless(
+      z.object({ type: z.literal("text") }),
+      'only `{ "type": "text" }`; JSON mode and structured outputs are not supported',
+    ),
+    logprobs: unsupportedUnless(z.literal(false), "log probabilities are not returned; send `logprobs: false` or omit it"),
+    top_logprobs: unsupportedUnless(z.literal(0), "log probabilities are not returned"),
+    stop: unsupportedUnless(z.array(z.unknown()).max(0), "stop sequences are not supported; omit `stop`"),
+    top_p: unsupportedUnless(z.literal(1), "nucleus sampling is not adjustable; use `temperature`"),
+    presence_penalty: unsupportedUnless(z.literal(0), "penalties are not supported; omit them"),
+    frequency_penalty: unsupportedUnless(z.literal(0), "penalties are not supported; omit them"),
+    logit_bias: unsupportedUnless(z.strictObject({}), "logit bias is not supported; omit it"),
+    modalities: unsupportedUnless(z.tuple([z.literal("text")]), 'only text replies (`["text"]`)'),
+    audio: unsupportedUnless(z.never(), "audio replies are not supported; use /api/v1/audio"),
+    prediction: unsupportedUnless(z.never(), "predicted outputs are not supported"),
+    seed: z.int().optional().describe("Accepted; the providers behind BaatCheet do not promise determinism"),
     user: z.string().max(200).optional(),
   })
   .describe("An OpenAI-compatible chat completion request");

@@ -4,6 +4,7 @@
 // route modules comes from app/ (lib never imports app/), keyed by OpenAPI path.
 import { z } from "zod";
 import { errorBodySchema } from "@/lib/http/errors";
+import { openAiErrorBodySchema } from "@/lib/http/openai-errors";
 import type { ResponseDeclaration, RouteDefinition, RouteHandler } from "@/lib/http/route";
 
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -35,8 +36,9 @@ const rateLimitHeaders = {
   "X-RateLimit-Reset": { $ref: "#/components/headers/X-RateLimit-Reset" },
 };
 
-function errorResponse(description: string, headers: Record<string, unknown>) {
-  return { description, headers, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+/** `schema` names the component: `Error`, or `OpenAiError` for routes with `errorFormat: "openai"`. */
+function errorResponse(description: string, headers: Record<string, unknown>, schema = "Error") {
+  return { description, headers, content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } } };
 }
 
 function contentOf(declaration: ResponseDeclaration): Record<string, { schema: JsonSchema }> | undefined {
@@ -112,22 +114,27 @@ function operationOf(method: HttpMethod, path: string, definition: RouteDefiniti
   const limited = definition.limit !== "exempt";
   const headers = limited ? rateLimitHeaders : {};
   const responses: Record<string, unknown> = successResponses(definition, headers);
-  if (definition.body instanceof z.ZodType || definition.query) {
-    responses["422"] = errorResponse("A field failed validation; the message names it", headers);
+  const openAi = definition.errorFormat === "openai";
+  const error = (description: string, errorHeaders = headers) => errorResponse(description, errorHeaders, openAi ? "OpenAiError" : "Error");
+  if (openAi && definition.body instanceof z.ZodType) {
+    // OpenAI has no 422: every bad request is a 400 whose `param` names the field.
+    responses["400"] = error("Malformed JSON, a field that failed validation, or an unsupported field such as `tools` (`param` names it)");
+  } else if (definition.body instanceof z.ZodType || definition.query) {
+    responses["422"] = error("A field failed validation; the message names it");
   }
   if (!isPublic) {
-    responses["401"] = errorResponse("No session, or an unknown, malformed, revoked or expired API key", headers);
-    responses["403"] = errorResponse(
+    responses["401"] = error("No session, or an unknown, malformed, revoked or expired API key");
+    responses["403"] = error(
       definition.sessionOnly
         ? "API keys cannot use this endpoint, or the role does not allow it"
         : `The API key lacks the ${scope} permission, or the role does not allow it`,
-      headers,
     );
   }
-  if (path.includes("{")) responses["404"] = errorResponse("Not found, or not yours", headers);
+  if (path.includes("{")) responses["404"] = error("Not found, or not yours");
   if (limited) {
-    responses["429"] = errorResponse("Rate limited", { ...headers, "Retry-After": { $ref: "#/components/headers/Retry-After" } });
+    responses["429"] = error("Rate limited", { ...headers, "Retry-After": { $ref: "#/components/headers/Retry-After" } });
   }
+  for (const declared of definition.errors ?? []) responses[declared.status] = error(declared.description);
   return {
     operationId: operationIdOf(method, path),
     summary: definition.summary,
@@ -168,12 +175,12 @@ export function buildOpenApiDocument(routes: Record<string, RouteModule>): OpenA
       title: "BaatCheet API",
       version: "1",
       description:
-        "Every route answers JSON errors as `{ \"error\": { \"code\", \"message\" } }`. A single resource answers `{ \"<name>\": … }` and a list `{ \"items\": […], \"nextCursor\" }` (`nextCursor` when paginated). Authenticate with the browser session or `Authorization: Bearer bc_…` (an API key from Settings → API keys). GET needs the read permission, other methods write, admin routes admin. `/api/v1/chat/completions` and `/api/v1/models` speak the OpenAI format: point an OpenAI client's base URL at `<origin>/api/v1`.",
+        "Every route answers JSON errors as `{ \"error\": { \"code\", \"message\" } }`, except the OpenAI-compatible ones, which answer OpenAI's `{ \"error\": { \"message\", \"type\", \"param\", \"code\" } }` (schema `OpenAiError`). A single resource answers `{ \"<name>\": … }` and a list `{ \"items\": […], \"nextCursor\" }` (`nextCursor` when paginated). Authenticate with the browser session or `Authorization: Bearer bc_…` (an API key from Settings → API keys). GET needs the read permission, other methods write, admin routes admin. `/api/v1/chat/completions` and `/api/v1/models` speak the OpenAI format: point an OpenAI client's base URL at `<origin>/api/v1`.",
     },
     paths,
     tags: tags.map((name) => ({ name })),
     components: {
-      schemas: { Error: toJsonSchema(errorBodySchema, "output") },
+      schemas: { Error: toJsonSchema(errorBodySchema, "output"), OpenAiError: toJsonSchema(openAiErrorBodySchema, "output") },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The web app's session" },
         apiKey: { type: "http", scheme: "bearer", bearerFormat: "bc_…", description: "A BaatCheet API key" },

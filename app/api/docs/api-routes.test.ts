@@ -126,6 +126,27 @@ describe("OpenAPI document", () => {
     expect(document.paths["/api/v1/health"]!.get!.responses).not.toHaveProperty("429");
   });
 
+  it("documents OpenAI's error shape on the OpenAI-compatible operations: 400 (not 422), an unknown model 404", () => {
+    const refOf = (response: unknown) => (response as { content: { "application/json": { schema: { $ref: string } } } }).content["application/json"].schema.$ref;
+    const completions = document.paths["/api/v1/chat/completions"]!.post!;
+    expect(Object.keys(completions.responses).sort()).toEqual(["200", "400", "401", "403", "404", "429", "503"]);
+    for (const status of ["400", "401", "403", "404", "429", "503"]) expect(refOf(completions.responses[status])).toBe("#/components/schemas/OpenAiError");
+    expect(completions.responses).toHaveProperty("429.headers.Retry-After");
+    const models = document.paths["/api/v1/models"]!.get!;
+    expect(refOf(models.responses["401"])).toBe("#/components/schemas/OpenAiError");
+    expect(refOf(document.paths["/api/v1/api-keys"]!.post!.responses["422"])).toBe("#/components/schemas/Error");
+    expect(document.components.schemas).toMatchObject({
+      OpenAiError: {
+        properties: {
+          error: {
+            properties: { message: { type: "string" }, param: { type: ["string", "null"] } },
+            required: ["message", "type", "param", "code"],
+          },
+        },
+      },
+    });
+  });
+
   it("is served at /api/docs/openapi.json", async () => {
     const response = await getDocument(new Request("http://localhost/api/docs/openapi.json"));
     expect(response.status).toBe(200);

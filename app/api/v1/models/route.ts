@@ -8,6 +8,7 @@ export const GET = route(
     auth: "user",
     scope: "read",
     tag: "openai-compatible",
+    errorFormat: "openai",
     summary: "OpenAI-compatible model list: `auto` and every model with a configured key",
     response: { status: 200, schema: openAiModelList },
   },

@@ -10,6 +10,11 @@ export const POST = route(
     tag: "openai-compatible",
     summary: "OpenAI-compatible chat completion (JSON or SSE); needs the write permission",
     body: chatCompletionRequest,
+    errorFormat: "openai",
+    errors: [
+      { status: 404, description: "Unknown model (`model_not_found`, `param: \"model\"`): see GET /api/v1/models" },
+      { status: 503, description: "Every provider key and fallback model failed before the first token" },
+    ],
     response: [
       { status: 200, schema: chatCompletion, description: "A `chat.completion`" },
       { status: 200, stream: true, description: "With `stream: true`: server-sent `chat.completion.chunk` events ending in `data: [DONE]`" },
