@@ -1,7 +1,7 @@
 import { transcriptionHealth } from "@/lib/media/audio/transcription-health";
 import { z } from "zod";
 import { keyHealthSchema } from "@/lib/ai/key-pool";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 const transcriptionHealthView = z.object({
   available: z.boolean().describe("At least one provider has a key"),
@@ -18,3 +18,6 @@ export const GET = route(
   },
   async () => Response.json(transcriptionHealth()),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);
