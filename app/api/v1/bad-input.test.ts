@@ -232,6 +232,9 @@ async function hostileUploads(): Promise<Upload[]> {
     { name: "text.mp3", bytes: new TextEncoder().encode("just text"), type: "audio/mpeg" },
     { name: "bomb.png", bytes: new Uint8Array(pngClaimingSize(100_000, 100_000)), type: "image/png" },
     { name: "../../../etc/passwd", bytes: new TextEncoder().encode("root:x:0:0"), type: "image/png" },
+    // A real image whose name climbs out of the upload folder: stored under a generated key, or refused.
+    { name: "../../../../tmp/escaped.jpg", bytes: jpeg, type: "image/jpeg", really: "image" },
+    { name: "..%2F..%2Fescaped.jpg", bytes: jpeg, type: "image/jpeg", really: "image" },
     { name: `nul${NUL}.png`, bytes: new Uint8Array(windowsExecutable()), type: "image/png" },
   ];
 }
