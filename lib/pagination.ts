@@ -17,10 +17,17 @@ export function encodeCursor(cursor: TimeCursor): string {
   return Buffer.from(`${cursor.at.toISOString()}|${cursor.id}`).toString("base64url");
 }
 
+/** What encodeCursor writes: a four-digit-year ISO instant (PostgreSQL refuses years past 9999 and before 1) and a row id. */
+const CURSOR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export const CURSOR_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export function decodeCursor(raw: string): TimeCursor {
-  const [at, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  if (!id || Number.isNaN(date.getTime())) throw new AppError("validation_failed", "cursor: not a cursor from this API.");
+  const [at = "", id = "", ...rest] = Buffer.from(raw, "base64url").toString("utf8").split("|");
+  const date = new Date(at);
+  // Anything encodeCursor could not have written is refused here, before it reaches a query.
+  if (rest.length || !CURSOR_ID.test(id) || !CURSOR_INSTANT.test(at) || Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) {
+    throw new AppError("validation_failed", "cursor: not a cursor from this API.");
+  }
   return { at: date, id };
 }
 

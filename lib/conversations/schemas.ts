@@ -75,7 +75,26 @@ export type UpdateConversationInput = z.infer<typeof updateConversationInput>;
 /** POST /api/v1/conversations/:id/tags */
 export const addTagInput = z.object({ name: tagName });
 
-export const tagParams = z.object({ id: id, tag: z.string().min(1).max(100) });
+/**
+ * The `[tag]` segment arrives percent-encoded for non-ASCII names, so it is decoded here; a
+ * malformed escape (`%E0%A4%A`) names no tag and fails the params, which the wrapper answers 404.
+ */
+export const tagParams = z.object({
+  id: id,
+  tag: z
+    .string()
+    .min(1)
+    .max(300)
+    .transform((raw, ctx) => {
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        ctx.addIssue({ code: "custom", message: "not a valid percent-encoded tag" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.string().min(1).max(100)),
+});
 
 export const tagWithCount = z.object({
   name: z.string(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { clientIp, multipart, route } from "./route";
+import { clientIp, idParams, multipart, route } from "./route";
 import { unsupportedUnless } from "./unsupported";
 
 /** What every test route declares besides its auth and schemas. */
@@ -65,6 +65,18 @@ describe("route wrapper", () => {
     const body = await response.json();
     expect(response.status).toBe(422);
     expect(body.error.message).toMatch(/^limit: /);
+  });
+
+  // PGlite stores these where PostgreSQL answers an encoding error, so this holds on either database.
+  it("answers 404 for a path param holding NUL or a lone surrogate, before the handler runs", async () => {
+    const handler = route({ auth: "public", ...declared, params: idParams }, async () => {
+      throw new Error("the handler must not run");
+    });
+    for (const id of ["\u0000", "a\u0000b", "\ud800"]) {
+      const response = await handler(new Request("http://localhost/api/v1/x"), { params: Promise.resolve({ id }) });
+      expect(response.status).toBe(404);
+      expect((await response.json()).error.code).toBe("not_found");
+    }
   });
 });
 

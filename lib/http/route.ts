@@ -16,7 +16,7 @@ import { bearerToken } from "@/lib/api-keys/secret";
 import { DEFAULT_JSON_BODY_LIMIT_BYTES, readBodyText } from "./body-limit";
 import { errorResponse, toAppError, validationError, type ErrorFormat } from "./errors";
 import { assertSameOrigin } from "./origin";
-import { assertStorableText } from "./text-safety";
+import { assertStorableText, findUnstorableText } from "./text-safety";
 
 /** A multipart upload: the handler reads the form itself (its size cap is the domain's); `fields` documents the text fields beside `file`. */
 interface MultipartBody {
@@ -95,6 +95,12 @@ export type RouteHandler = ((req: Request, segment?: { params: Promise<Record<st
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** The caller's X-Request-Id when it is a sane token, else a fresh one. */
+function requestIdOf(req: Request): string {
+  const incoming = req.headers.get("x-request-id");
+  return incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+}
+
 /**
  * The client address for per-IP limits: the last X-Forwarded-For entry. `next start` sets the
  * header to the socket's address when the request has none, and a reverse proxy appends the
@@ -117,8 +123,7 @@ export function route<
   handler: (ctx: HandlerContext<Auth, Params, Query, Body>) => Promise<Response>,
 ): RouteHandler {
   const wrapped = async (req: Request, segment?: { params: Promise<Record<string, unknown>> }): Promise<Response> => {
-    const incoming = req.headers.get("x-request-id");
-    const requestId = incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req);
     const ip = clientIp(req);
     const limits = trackerFor(rateLimitStore(), definition.limit);
     try {
@@ -137,8 +142,10 @@ export function route<
           ? undefined
           : await requirePrincipal(req, definition.auth, { scope, sessionOnly: definition.sessionOnly });
       if (principal) await limits?.check(checksAfterAuth({ group: definition.limit, subject: principal }));
-      const params = definition.params ? definition.params.safeParse((await segment?.params) ?? {}) : { success: true as const, data: {} };
-      if (!params.success) throw new AppError("not_found", "Not found.");
+      const rawParams = (await segment?.params) ?? {};
+      // A path segment no row could have (NUL, a broken surrogate) names nothing: 404, before any query sees it.
+      const params = definition.params ? definition.params.safeParse(rawParams) : { success: true as const, data: {} };
+      if (!params.success || findUnstorableText(rawParams) !== null) throw new AppError("not_found", "Not found.");
       const query = definition.query ? parseQuery(req, definition.query) : {};
       const body = definition.body instanceof z.ZodType ? await parseJson(req, definition.body, definition.bodyOptional) : undefined;
       const ctx = { req, params: params.data, query, body, requestId, ip, principal } as HandlerContext<Auth, Params, Query, Body>;
@@ -153,6 +160,34 @@ export function route<
     }
   };
   return Object.assign(wrapped, { definition: definition as RouteDefinition });
+}
+
+/** The HTTP methods a route module may export (Next answers any other method with its own bare 405). */
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+type HttpMethodName = (typeof HTTP_METHODS)[number];
+
+/** A handler answering a method its path does not serve; the OpenAPI document and limits skip it. */
+export type MethodNotAllowedHandler = ((req: Request) => Promise<Response>) & { notAllowed: true };
+
+/**
+ * Handlers for the methods a route module does not serve. Next answers a method a route.ts
+ * does not export with a bare 405 of its own (no JSON body), and answers OPTIONS from the
+ * exports, so each route module exports these for its other methods:
+ * `export const { PUT, PATCH, DELETE, HEAD, OPTIONS } = methodsNotAllowed(["GET", "POST"]);`
+ * — 405 with `Allow` and the JSON error body, and OPTIONS answering 204 with the same `Allow`
+ * (Next's own OPTIONS would list these stubs as served). HEAD is served wherever GET is.
+ */
+export function methodsNotAllowed(served: readonly HttpMethodName[]): Record<HttpMethodName, MethodNotAllowedHandler> {
+  const allowed = HTTP_METHODS.filter((method) => served.includes(method) || method === "OPTIONS" || (method === "HEAD" && served.includes("GET")));
+  const allow = allowed.join(", ");
+  const refuse = async (req: Request): Promise<Response> => {
+    const error = new AppError("method_not_allowed", `${req.method} is not supported on this path. Allowed: ${allow}.`);
+    return errorResponse(error, { Allow: allow, "X-Request-Id": requestIdOf(req) });
+  };
+  const options = async (req: Request): Promise<Response> => new Response(null, { status: 204, headers: { Allow: allow, "X-Request-Id": requestIdOf(req) } });
+  return Object.fromEntries(
+    HTTP_METHODS.map((method) => [method, Object.assign(method === "OPTIONS" ? options : refuse, { notAllowed: true as const })]),
+  ) as Record<HttpMethodName, MethodNotAllowedHandler>;
 }
 
 /** Path params for `[id]` routes: ids are short opaque strings. */

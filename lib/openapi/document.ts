@@ -5,13 +5,26 @@
 import { z } from "zod";
 import { errorBodySchema } from "@/lib/http/errors";
 import { openAiErrorBodySchema } from "@/lib/http/openai-errors";
-import type { ResponseDeclaration, RouteDefinition, RouteHandler } from "@/lib/http/route";
+import type { MethodNotAllowedHandler, ResponseDeclaration, RouteDefinition, RouteHandler } from "@/lib/http/route";
 
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export type HttpMethod = (typeof httpMethods)[number];
 
 /** A route.ts module: the handlers it exports by method. */
 export type RouteModule = Partial<Record<HttpMethod, RouteHandler>>;
+
+/**
+ * The methods a route module serves: its exports that carry a route definition. The others are
+ * `methodsNotAllowed` stubs answering 405, which neither the document nor the limits list.
+ */
+export function servedMethods(module: Partial<Record<HttpMethod, RouteHandler | MethodNotAllowedHandler>>): RouteModule {
+  return Object.fromEntries(
+    httpMethods.flatMap((method) => {
+      const handler = module[method];
+      return handler && "definition" in handler ? [[method, handler]] : [];
+    }),
+  );
+}
 
 type JsonSchema = Record<string, unknown>;
 

@@ -2,6 +2,12 @@
 import { z } from "zod";
 import { projectBadge } from "@/lib/conversations/schemas";
 
+/**
+ * A search day: a calendar date PostgreSQL can store, with room for the day after it (`to` is
+ * turned into an exclusive bound) — year 0 and year 10000 would fail in the database instead.
+ */
+const searchDay = z.iso.date().refine((day) => day >= "0001-01-01" && day <= "9999-12-30", "a day between 0001-01-01 and 9999-12-30");
+
 export const searchQuery = z.object({
   q: z
     .string()
@@ -12,8 +18,8 @@ export const searchQuery = z.object({
     ),
   projectId: z.string().min(1).max(64).optional().describe("Only this project's conversations"),
   role: z.enum(["user", "assistant"]).optional().describe("Only messages by this author (title-only matches are left out)"),
-  from: z.iso.date().optional().describe("Messages on or after this day (UTC)"),
-  to: z.iso.date().optional().describe("Messages on or before this day (UTC)"),
+  from: searchDay.optional().describe("Messages on or after this day (UTC)"),
+  to: searchDay.optional().describe("Messages on or before this day (UTC)"),
   limit: z.coerce.number().int().min(1).max(50).default(20).describe("Results per page, 1–50"),
   cursor: z.string().max(200).optional().describe("`nextCursor` from the previous page"),
 });

@@ -66,3 +66,22 @@ export function setStorage(next: Storage, options: { keepOthers?: boolean } = {}
   byBackend[next.backend] = next;
   replaceProcessSingleton<Storages>("storage", { current: next, byBackend });
 }
+
+/**
+ * Stores `input` with the current backend, then runs `record` (the row insert). Any failure of
+ * `record` deletes the stored object before rethrowing, so a refused or failed upload never
+ * leaves a file on disk that no row points at (and no user's accounting counts).
+ */
+export async function putThenRecord<T>(
+  input: Parameters<Storage["put"]>[0],
+  record: (stored: StoredObject) => Promise<T>,
+): Promise<T> {
+  const backend = storage();
+  const stored = await backend.put(input);
+  try {
+    return await record(stored);
+  } catch (error) {
+    await backend.delete(stored.key).catch(() => undefined);
+    throw error;
+  }
+}

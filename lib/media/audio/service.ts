@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { startJob } from "@/lib/jobs/dispatch";
 import { setJobProgress } from "@/lib/jobs/service";
-import { storage, storageFor } from "@/lib/storage/storage";
+import { putThenRecord, storageFor } from "@/lib/storage/storage";
 import { audioTranscriptionRequested, transcriptAnalysisRequested } from "./events";
 import type { AudioView, analysisKinds } from "./schemas";
 import { detectMediaType } from "../uploads/file-types";
@@ -48,19 +48,21 @@ export function audioLimits() {
 export async function uploadAudio({ userId, file }: { userId: string; file: ReceivedFile }): Promise<AudioView> {
   if (file.bytes.length > audioLimits().maxBytes) throw new AppError("payload_too_large", "The audio file is over the size limit.");
   const type = await detectMediaType(file.bytes, "audio");
-  const stored = await storage().put({ owner: userId, name: file.name, bytes: file.bytes, contentType: type.mime });
-  const row = await db().audio.create({
-    data: {
-      userId,
-      storage: stored.backend,
-      storageKey: stored.key,
-      mime: type.mime,
-      bytes: file.bytes.length,
-      originalName: file.name,
-      sha256: createHash("sha256").update(file.bytes).digest("hex"),
-    },
-    select: audioSelect,
-  });
+  const input = { owner: userId, name: file.name, bytes: file.bytes, contentType: type.mime };
+  const row = await putThenRecord(input, (stored) =>
+    db().audio.create({
+      data: {
+        userId,
+        storage: stored.backend,
+        storageKey: stored.key,
+        mime: type.mime,
+        bytes: file.bytes.length,
+        originalName: file.name,
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+      },
+      select: audioSelect,
+    }),
+  );
   return toView(row);
 }
 

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { storage, storageFor } from "@/lib/storage/storage";
+import { putThenRecord, storageFor } from "@/lib/storage/storage";
 import { detectMediaType } from "../uploads/file-types";
 import { prepareImage } from "./processing";
 import { imageFileUrl, type ImageView } from "./schemas";
@@ -37,22 +37,24 @@ export async function uploadImage({ userId, file }: { userId: string; file: Rece
   if (file.bytes.length > limits.maxBytes) throw new AppError("payload_too_large", "The image is over the size limit.");
   const type = await detectMediaType(file.bytes, "image");
   const prepared = await prepareImage(file.bytes, type, limits);
-  const stored = await storage().put({ owner: userId, name: file.name, bytes: prepared.bytes, contentType: prepared.mime });
-  const row = await db().image.create({
-    data: {
-      userId,
-      storage: stored.backend,
-      storageKey: stored.key,
-      mime: prepared.mime,
-      bytes: prepared.bytes.length,
-      width: prepared.width,
-      height: prepared.height,
-      pages: prepared.pages,
-      originalName: file.name,
-      sha256: createHash("sha256").update(prepared.bytes).digest("hex"),
-    },
-    select: imageSelect,
-  });
+  const input = { owner: userId, name: file.name, bytes: prepared.bytes, contentType: prepared.mime };
+  const row = await putThenRecord(input, (stored) =>
+    db().image.create({
+      data: {
+        userId,
+        storage: stored.backend,
+        storageKey: stored.key,
+        mime: prepared.mime,
+        bytes: prepared.bytes.length,
+        width: prepared.width,
+        height: prepared.height,
+        pages: prepared.pages,
+        originalName: file.name,
+        sha256: createHash("sha256").update(prepared.bytes).digest("hex"),
+      },
+      select: imageSelect,
+    }),
+  );
   return toView(row);
 }
 

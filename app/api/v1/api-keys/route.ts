@@ -1,6 +1,6 @@
 import { apiKeyView, createApiKeyInput, createdApiKey } from "@/lib/api-keys/schemas";
 import { createApiKey, listApiKeys } from "@/lib/api-keys/service";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { pageOf, paginationQuery } from "@/lib/pagination";
 
 export const GET = route(
@@ -24,3 +24,6 @@ export const POST = route(
   },
   async ({ principal, body }) => Response.json(await createApiKey({ owner: principal, input: body }), { status: 201 }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET", "POST"]);

@@ -1,6 +1,6 @@
 import { conversationResponse, conversationSummary, createConversationInput, listConversationsQuery } from "@/lib/conversations/schemas";
 import { createConversation, listConversations } from "@/lib/conversations/service";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { pageOf } from "@/lib/pagination";
 
 export const GET = route(
@@ -23,3 +23,6 @@ export const POST = route(
   async ({ principal, body }) =>
     Response.json({ conversation: await createConversation({ userId: principal.userId, input: body }) }, { status: 201 }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET", "POST"]);

@@ -1,5 +1,5 @@
 import { aiRuntime } from "@/lib/ai/runtime";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { listOpenAiModels } from "@/lib/openai-compat/models";
 import { openAiModelList } from "@/lib/openai-compat/schemas";
 
@@ -14,3 +14,6 @@ export const GET = route(
   },
   async () => Response.json(listOpenAiModels(aiRuntime().models)),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

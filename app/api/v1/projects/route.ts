@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { pageOf } from "@/lib/pagination";
 import { createProjectInput, listProjectsQuery, projectResponse, projectView } from "@/lib/projects/schemas";
 import { createProject, listProjects } from "@/lib/projects/service";
@@ -17,3 +17,6 @@ export const POST = route(
   { auth: "user", summary: "Create a project", body: createProjectInput, response: { status: 201, schema: projectResponse } },
   async ({ principal, body }) => Response.json({ project: await createProject({ userId: principal.userId, input: body }) }, { status: 201 }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET", "POST"]);

@@ -1,6 +1,6 @@
 import { apiKeyResponse, updateApiKeyInput } from "@/lib/api-keys/schemas";
 import { getApiKeyOrThrow, revokeApiKey, updateApiKey } from "@/lib/api-keys/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   { auth: "user", sessionOnly: true, params: idParams, summary: "One of my keys", response: { status: 200, schema: apiKeyResponse } },
@@ -30,3 +30,6 @@ export const DELETE = route(
   },
   async ({ principal, params }) => Response.json({ apiKey: await revokeApiKey({ owner: principal, apiKeyId: params.id }) }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PATCH, OPTIONS } = methodsNotAllowed(["GET", "PUT", "DELETE"]);

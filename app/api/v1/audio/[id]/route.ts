@@ -1,6 +1,6 @@
 import { deleteAudio, getAudioOrThrow } from "@/lib/media/audio/service";
 import { audioResponse } from "@/lib/media/audio/schemas";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -24,3 +24,6 @@ export const DELETE = route(
     return new Response(null, { status: 204 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, OPTIONS } = methodsNotAllowed(["GET", "DELETE"]);

@@ -1,7 +1,7 @@
 import { audioLimits, requestTranscription, runTranscription, uploadAudio } from "@/lib/media/audio/service";
 import { transcribeUploadFields, transcribeUploadQuery, audioResponse, transcribeUploadQueued } from "@/lib/media/audio/schemas";
 import { readUpload } from "@/lib/media/uploads/read-upload";
-import { route, multipart } from "@/lib/http/route";
+import { methodsNotAllowed, multipart, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -23,3 +23,6 @@ export const POST = route(
     return Response.json({ audio, jobId, status: "queued" }, { status: 202 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

@@ -1,6 +1,6 @@
 import { requestTranscription } from "@/lib/media/audio/service";
 import { transcribeRequest } from "@/lib/media/audio/schemas";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { jobStartedView } from "@/lib/jobs/schemas";
 
 export const POST = route(
@@ -15,3 +15,6 @@ export const POST = route(
     return Response.json({ jobId, status: "queued" }, { status: 202 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

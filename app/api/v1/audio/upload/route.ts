@@ -1,6 +1,6 @@
 import { audioLimits, uploadAudio } from "@/lib/media/audio/service";
 import { readUpload } from "@/lib/media/uploads/read-upload";
-import { route, multipart } from "@/lib/http/route";
+import { methodsNotAllowed, multipart, route } from "@/lib/http/route";
 import { audioResponse } from "@/lib/media/audio/schemas";
 
 export const POST = route(
@@ -15,3 +15,6 @@ export const POST = route(
     return Response.json({ audio: await uploadAudio({ userId: principal.userId, file }) }, { status: 201 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

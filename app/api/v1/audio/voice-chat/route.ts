@@ -1,7 +1,7 @@
 import { audioLimits, voiceChat } from "@/lib/media/audio/service";
 import { voiceChatFields, voiceChatResult } from "@/lib/media/audio/schemas";
 import { readUpload } from "@/lib/media/uploads/read-upload";
-import { route, multipart } from "@/lib/http/route";
+import { methodsNotAllowed, multipart, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -16,3 +16,6 @@ export const POST = route(
     return Response.json(await voiceChat({ userId: principal.userId, file, ...fields }));
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

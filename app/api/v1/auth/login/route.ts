@@ -1,7 +1,7 @@
 import { loginInput, userResponse } from "@/lib/auth/schemas";
 import { authenticate } from "@/lib/auth/service";
 import { startSession, withCookies } from "@/lib/auth/session";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -17,3 +17,6 @@ export const POST = route(
     return withCookies(Response.json({ user }), cookies);
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endSession, withCookies } from "@/lib/auth/session";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -11,3 +11,6 @@ export const POST = route(
   },
   async ({ req }) => withCookies(Response.json({ signedOut: true }), await endSession(req)),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

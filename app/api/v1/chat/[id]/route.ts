@@ -1,6 +1,6 @@
 import { chatSettingsInput, conversationView } from "@/lib/chat/schemas";
 import { getConversationView, updateChatSettings } from "@/lib/chat/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -23,3 +23,6 @@ export const PATCH = route(
   async ({ principal, params, body }) =>
     Response.json(await updateChatSettings({ userId: principal.userId, conversationId: params.id, settings: body })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, DELETE, OPTIONS } = methodsNotAllowed(["GET", "PATCH"]);

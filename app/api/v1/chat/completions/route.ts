@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { createChatCompletion } from "@/lib/openai-compat/completions";
 import { chatCompletion, chatCompletionRequest } from "@/lib/openai-compat/schemas";
 
@@ -22,3 +22,6 @@ export const POST = route(
   },
   async ({ req, principal, body }) => createChatCompletion({ principal, input: body, signal: req.signal }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { catalogueModelSchema } from "@/lib/ai/catalogue";
 import { aiRuntime } from "@/lib/ai/runtime";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -11,3 +11,6 @@ export const GET = route(
   },
   async () => Response.json({ items: aiRuntime().models }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

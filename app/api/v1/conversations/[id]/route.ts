@@ -1,6 +1,6 @@
 import { conversationResponse, deletedConversation, updateConversationInput } from "@/lib/conversations/schemas";
 import { deleteConversation, getConversationSummaryOrThrow, updateConversation } from "@/lib/conversations/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -34,3 +34,6 @@ export const DELETE = route(
   },
   async ({ principal, params }) => Response.json(await deleteConversation({ userId: principal.userId, conversationId: params.id })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, OPTIONS } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

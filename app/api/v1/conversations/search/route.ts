@@ -1,4 +1,4 @@
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { pageOf } from "@/lib/pagination";
 import { searchQuery, searchResult } from "@/lib/search/schemas";
 import { searchConversations } from "@/lib/search/service";
@@ -12,3 +12,6 @@ export const GET = route(
   },
   async ({ principal, query }) => Response.json(await searchConversations({ userId: principal.userId, ...query })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 import { hasRole, principalFromHeaders } from "@/lib/auth/principal";
 import { isOutboxEnabled, listOutbox, outboxReaders } from "@/lib/mail/send";
 
@@ -28,3 +28,6 @@ export const GET = route(
     return Response.json({ items: await listOutbox(query) });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

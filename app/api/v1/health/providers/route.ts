@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { keyHealthSchema } from "@/lib/ai/key-pool";
 import { listProviderHealth } from "@/lib/ai/provider-health";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 const providerHealth = z.object({ id: z.string(), displayName: z.string(), keys: z.array(keyHealthSchema) });
 
@@ -13,3 +13,6 @@ export const GET = route(
   },
   async () => Response.json({ items: listProviderHealth() }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -1,6 +1,6 @@
 import { deleteImage, getImageOrThrow } from "@/lib/media/images/service";
 import { imageResponse } from "@/lib/media/images/schemas";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   { auth: "user", params: idParams, summary: "One of my images", response: { status: 200, schema: imageResponse } },
@@ -19,3 +19,6 @@ export const DELETE = route(
     return new Response(null, { status: 204 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, OPTIONS } = methodsNotAllowed(["GET", "DELETE"]);

@@ -1,7 +1,7 @@
 import { resumeJobs } from "@/lib/jobs/dispatch";
 import { jobResponse } from "@/lib/jobs/schemas";
 import { getJobOrThrow } from "@/lib/jobs/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -15,3 +15,6 @@ export const GET = route(
     return Response.json({ job: await getJobOrThrow({ userId: principal.userId, jobId: params.id }) });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

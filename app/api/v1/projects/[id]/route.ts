@@ -1,4 +1,4 @@
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 import { deletedProject, deleteProjectQuery, projectResponse, updateProjectInput } from "@/lib/projects/schemas";
 import { deleteProject, getProjectOrThrow, updateProject } from "@/lib/projects/service";
 
@@ -30,3 +30,6 @@ export const DELETE = route(
   async ({ principal, params, query }) =>
     Response.json(await deleteProject({ userId: principal.userId, projectId: params.id, conversations: query.conversations })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, OPTIONS } = methodsNotAllowed(["GET", "PATCH", "DELETE"]);

@@ -1,6 +1,6 @@
 import { createdApiKey, rotateApiKeyInput } from "@/lib/api-keys/schemas";
 import { rotateApiKey } from "@/lib/api-keys/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -15,3 +15,6 @@ export const POST = route(
   },
   async ({ principal, params, body }) => Response.json(await rotateApiKey({ owner: principal, apiKeyId: params.id, input: body })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

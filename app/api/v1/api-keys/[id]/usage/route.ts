@@ -1,6 +1,6 @@
 import { apiKeyUsage, apiKeyUsageQuery } from "@/lib/api-keys/schemas";
 import { getApiKeyUsage } from "@/lib/api-keys/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -13,3 +13,6 @@ export const GET = route(
   },
   async ({ principal, params, query }) => Response.json(await getApiKeyUsage({ owner: principal, apiKeyId: params.id, query })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

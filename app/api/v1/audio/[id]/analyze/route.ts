@@ -1,6 +1,6 @@
 import { requestTranscriptAnalysis } from "@/lib/media/audio/service";
 import { analyzeAudioRequest } from "@/lib/media/audio/schemas";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 import { jobStartedView } from "@/lib/jobs/schemas";
 
 export const POST = route(
@@ -16,3 +16,6 @@ export const POST = route(
     return Response.json({ jobId, status: "queued" }, { status: 202 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

@@ -1,6 +1,6 @@
 import { readAudioFile } from "@/lib/media/audio/service";
 import { fileResponse } from "@/lib/media/uploads/file-response";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -11,3 +11,6 @@ export const GET = route(
   },
   async ({ principal, params }) => fileResponse(await readAudioFile({ userId: principal.userId, audioId: params.id })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -2,7 +2,7 @@ import { transcriptionHealth } from "@/lib/media/audio/transcription-health";
 import { z } from "zod";
 import { keyHealthSchema } from "@/lib/ai/key-pool";
 import { hasRole } from "@/lib/auth/principal";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 const transcriptionHealthView = z.object({
   available: z.boolean().describe("At least one provider has a key"),
@@ -19,3 +19,6 @@ export const GET = route(
   },
   async ({ principal }) => Response.json(transcriptionHealth({ includeKeys: hasRole(principal, "admin") })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -1,6 +1,6 @@
 import { whisperLanguages } from "@/lib/media/audio/transcription";
 import { audioLanguages } from "@/lib/media/audio/schemas";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -10,3 +10,6 @@ export const GET = route(
   },
   async () => Response.json({ items: whisperLanguages }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

@@ -1,7 +1,7 @@
 import { changePasswordInput, userResponse } from "@/lib/auth/schemas";
 import { changePassword } from "@/lib/auth/service";
 import { startSession, withCookies } from "@/lib/auth/session";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -21,3 +21,6 @@ export const POST = route(
     return withCookies(Response.json({ user }), cookies);
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

@@ -1,6 +1,6 @@
 import { resetPasswordInput, userResponse } from "@/lib/auth/schemas";
 import { resetPassword } from "@/lib/auth/service";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -12,3 +12,6 @@ export const POST = route(
   },
   async ({ body }) => Response.json({ user: await resetPassword(body) }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

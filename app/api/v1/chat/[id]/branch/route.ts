@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { conversationView } from "@/lib/chat/schemas";
 import { switchBranch } from "@/lib/chat/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 const branchInput = z.object({ messageId: z.string().min(1).max(64).describe("The version to show") });
 
@@ -16,3 +16,6 @@ export const POST = route(
   async ({ principal, params, body }) =>
     Response.json(await switchBranch({ userId: principal.userId, conversationId: params.id, messageId: body.messageId })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

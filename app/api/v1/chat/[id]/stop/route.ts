@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { abortGeneration } from "@/lib/chat/generations";
 import { requestStop } from "@/lib/chat/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 const stopInput = z.object({ messageId: z.string().min(1).max(64).optional().describe("Only this reply; unset → every running one") });
 
@@ -19,3 +19,6 @@ export const POST = route(
     return Response.json({ stopping: result.messageIds.length });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

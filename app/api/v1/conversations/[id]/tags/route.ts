@@ -1,6 +1,6 @@
 import { addTagInput, conversationResponse } from "@/lib/conversations/schemas";
 import { addConversationTag } from "@/lib/conversations/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const POST = route(
   {
@@ -13,3 +13,6 @@ export const POST = route(
   async ({ principal, params, body }) =>
     Response.json({ conversation: await addConversationTag({ userId: principal.userId, conversationId: params.id, name: body.name }) }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

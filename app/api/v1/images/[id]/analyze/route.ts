@@ -1,4 +1,4 @@
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 import { analyzeImageRequest } from "@/lib/media/images/schemas";
 import { requestImageAnalysis } from "@/lib/media/images/vision";
 import { jobStartedView } from "@/lib/jobs/schemas";
@@ -16,3 +16,6 @@ export const POST = route(
     return Response.json({ jobId, status: "queued" }, { status: 202 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

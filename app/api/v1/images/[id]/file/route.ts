@@ -1,6 +1,6 @@
 import { fileResponse } from "@/lib/media/uploads/file-response";
 import { readImageFile } from "@/lib/media/images/service";
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 
 export const GET = route(
   {
@@ -11,3 +11,6 @@ export const GET = route(
   },
   async ({ principal, params }) => fileResponse(await readImageFile({ userId: principal.userId, imageId: params.id })),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["GET"]);

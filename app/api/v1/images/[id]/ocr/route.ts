@@ -1,4 +1,4 @@
-import { idParams, route } from "@/lib/http/route";
+import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 import { requestImageOcr } from "@/lib/media/ocr/service";
 import { ocrRequest, ocrDone, ocrQueued } from "@/lib/media/ocr/schemas";
 
@@ -18,3 +18,6 @@ export const POST = route(
     return Response.json(outcome, { status: outcome.status === "done" ? 200 : 202 });
   },
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { keyHealthSchema } from "@/lib/ai/key-pool";
 import { enableProviderKey } from "@/lib/ai/provider-health";
-import { route } from "@/lib/http/route";
+import { methodsNotAllowed, route } from "@/lib/http/route";
 
 const keyParams = z.object({ keyId: z.string().regex(/^[a-z_]+#\d+$/, "a key id such as groq#2") });
 
@@ -14,3 +14,6 @@ export const POST = route(
   },
   async ({ params }) => Response.json({ key: enableProviderKey(params.keyId) }),
 );
+
+// Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);
