@@ -41,7 +41,7 @@ export function useRequestLoginCode() {
 }
 
 export function useLogout() {
-  return useMutation({ mutationFn: () => post<unknown>("/api/v1/auth/logout") });
+  return useMutation({ mutationFn: (options: { everywhere?: boolean } = {}) => post<unknown>("/api/v1/auth/logout", options) });
 }
 
 export function useForgotPassword() {

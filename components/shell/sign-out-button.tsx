@@ -18,7 +18,7 @@ export function SignOutButton({ className }: { className?: string }) {
         disabled={pending || !hydrated}
         aria-busy={pending || undefined}
         onClick={() =>
-          logout.mutate(undefined, {
+          logout.mutate({}, {
             // A full page load on purpose: it drops the client router and query caches that still
             // hold the signed-out user's pages and data.
             // eslint-disable-next-line @next/next/no-location-assign-relative-destination

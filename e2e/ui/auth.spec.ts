@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures/auth";
+import { AuthPages, expect, test } from "../fixtures/auth";
 
 test("register, verify with the emailed code, sign in, land on chat, sign out", async ({ page, auth }) => {
   const email = auth.uniqueEmail("journey");
@@ -53,4 +53,24 @@ test("sign in with an emailed one-time code", async ({ page, auth }) => {
   await page.getByTestId("login-submit").click();
   await expect(page).toHaveURL(/\/chat/);
   await expect(page.getByTestId("user-menu-email")).toContainText(email);
+});
+
+test("sign out everywhere from settings ends the session in another browser too", async ({ page, auth, browser }) => {
+  const email = await auth.signUpAndIn("everywhere");
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.250" } });
+  try {
+    const otherPage = await other.newPage();
+    await new AuthPages(otherPage).signIn(email, "a long enough password");
+    await expect(otherPage).toHaveURL(/\/chat/);
+
+    await page.goto("/settings");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("sign-out-everywhere").click();
+    await expect(page).toHaveURL(/\/login/);
+
+    await otherPage.goto("/settings");
+    await expect(otherPage).toHaveURL(/\/login/);
+  } finally {
+    await other.close();
+  }
 });

@@ -63,3 +63,7 @@ export type UserResponse = z.infer<typeof userResponse>;
 
 /** Answered whether or not the account exists, so the endpoint does not reveal which emails are registered. */
 export const mailQueuedResponse = z.object({ sent: z.literal(true) });
+
+export const logoutInput = z.object({
+  everywhere: z.boolean().default(false).describe("End every session of this account (all browsers), not only this one"),
+});

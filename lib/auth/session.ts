@@ -5,7 +5,7 @@ import "server-only";
 import { Auth, raw, skipCSRFCheck } from "@auth/core";
 import { getToken, type JWT } from "@auth/core/jwt";
 import { authConfig } from "./auth-config";
-import { revokeAuthSession } from "./auth-sessions";
+import { revokeAllAuthSessions, revokeAuthSession } from "./auth-sessions";
 import { getAuthSecret } from "./secret";
 import { forgetSession, sessionCacheKey } from "./session-cache";
 import { issueSessionTicket } from "./session-ticket";
@@ -40,12 +40,16 @@ export async function startSession(origin: string, userId: string): Promise<Cook
   return runAuthAction(origin, "callback/credentials", { ticket });
 }
 
-/** Signs this browser out: its session row is revoked (so a copied cookie stops working too) and the cookie cleared. */
-export async function endSession(req: Request): Promise<CookieToSet[]> {
+/**
+ * Signs this browser out: its session row is revoked (so a copied cookie stops working too) and
+ * the cookie cleared. `everywhere` revokes every session of the signed-in account.
+ */
+export async function endSession(req: Request, options: { everywhere?: boolean } = {}): Promise<CookieToSet[]> {
   const key = sessionCacheKey(req.headers);
   if (key) forgetSession(key);
   const token = await readSessionToken(req.headers);
-  if (token?.sid) await revokeAuthSession(token.sid);
+  if (options.everywhere && token?.sub && token.sid) await revokeAllAuthSessions(token.sub);
+  else if (token?.sid) await revokeAuthSession(token.sid);
   return runAuthAction(new URL(req.url).origin, "signout", {}, req.headers.get("cookie"));
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/page";
 import { getUserOrThrow, toPublicUser } from "@/lib/auth/service";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
+import { SignOutEverywhere } from "@/components/auth/sign-out-everywhere";
 import { Card } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -31,6 +32,14 @@ export default async function SettingsPage() {
 
       <SettingsSection id="password" title="Change password" description="Changing it signs you out everywhere else.">
         <ChangePasswordForm />
+      </SettingsSection>
+
+      <SettingsSection
+        id="sessions"
+        title="Sessions"
+        description="Signed in on a computer you no longer use? End every session of this account; API keys keep working."
+      >
+        <SignOutEverywhere />
       </SettingsSection>
 
       <SettingsSection id="api-keys" title="API keys" description="Keys let your own apps and OpenAI clients call BaatCheet.">

@@ -1,6 +1,6 @@
 // Integration: the auth routes against a real database (PGlite, or PostgreSQL with DATABASE_URL).
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { revokeAllAuthSessions } from "@/lib/auth/auth-sessions";
+import { db } from "@/lib/db";
 import { latestMailedCode, TestClient } from "@/lib/testing/http";
 import { POST as login } from "./login/route";
 import { POST as requestLoginCode } from "./login/code/route";
@@ -272,7 +272,9 @@ describe("sign in", () => {
     const second = new TestClient("192.0.2.98");
     expect((await second.call(login, "/api/v1/auth/login", { body: { email: first.email, password: first.password } })).status).toBe(200);
     const other = await signedIn();
-    expect(await revokeAllAuthSessions(first.userId)).toBe(2);
+    const everywhere = await first.client.call(logout, "/api/v1/auth/logout", { body: { everywhere: true } });
+    expect(everywhere.status).toBe(200);
+    expect(await db().authSession.count({ where: { userId: first.userId, revokedAt: null } })).toBe(0);
     expect((await first.client.call(me, "/api/v1/auth/me")).status).toBe(401);
     expect((await second.call(me, "/api/v1/auth/me")).status).toBe(401);
     expect((await other.client.call(me, "/api/v1/auth/me")).status).toBe(200);
