@@ -21,8 +21,7 @@ export async function revokeAuthSession(sessionId: string): Promise<void> {
 }
 
 /** Every browser session of `userId` ends at once (sign out everywhere, suspension). */
-export async function revokeAllAuthSessions(userId: string): Promise<number> {
-  const { count } = await db().authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+export async function revokeAllAuthSessions(userId: string): Promise<void> {
+  await db().authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   forgetSessionsOf(userId);
-  return count;
 }

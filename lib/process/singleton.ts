@@ -17,8 +17,3 @@ export function processSingleton<T>(name: string, init: () => T): T {
 export function replaceProcessSingleton<T>(name: string, value: T): void {
   registry.set(name, value);
 }
-
-/** Forgets `name`, so the next `processSingleton` call makes it anew. */
-export function resetProcessSingleton(name: string): void {
-  registry.delete(name);
-}
