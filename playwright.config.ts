@@ -66,6 +66,8 @@ export default defineConfig({
         DEV_OUTBOX: "public",
         NEXT_TELEMETRY_DISABLED: "1",
         AUTH_URL: baseURL,
+        // The specs play a proxy in front: each simulated person sends its own X-Forwarded-For.
+        TRUST_PROXY: "loopback",
         // Real provider code, pointed at the stub: Groq with two keys, plus an OpenAI-compatible server.
         GROQ_API_KEY_1: "e2e-groq-key-1",
         GROQ_API_KEY_2: "e2e-groq-key-2",

@@ -26,6 +26,12 @@ const schema = z.object({
   DATABASE_POOL_SIZE: positiveInt(10),
   /** Where embedded state lives (PGlite data, generated secrets, uploads). */
   DATA_DIR: optional.transform((value) => value ?? ".data"),
+  /**
+   * Which X-Forwarded-For entries to believe for the client's address (per-IP limits, sign-in
+   * lockout): unset → none, the socket's address; a hop count ("1"); or addresses, CIDRs,
+   * "loopback", "private" (comma separated) of the proxies in front. See lib/http/client-address.ts.
+   */
+  TRUST_PROXY: optional,
   /** The public base URL behind a proxy that rewrites the host (Auth.js reads it too); the same-origin check compares against it. */
   AUTH_URL: optionalUrl,
   /** Signs session tokens. Unset → generated once into DATA_DIR/auth-secret. */

@@ -6,6 +6,8 @@
 export const errorStatus = {
   /** The body is not valid JSON. */
   invalid_json: 400,
+  /** The URL path does not decode (malformed percent-encoding). */
+  invalid_path: 400,
   /** A one-time code does not match. */
   invalid_code: 400,
   /** A one-time code is past its expiry; ask for a new one. */

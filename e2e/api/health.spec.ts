@@ -36,3 +36,19 @@ test("API errors are JSON with a stable code", async ({ request }) => {
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("invalid_json");
 });
+
+test("a path that does not decode gets the JSON error, not the framework's bare text", async ({ baseURL }) => {
+  // Through the whole server: Next's router fails on these before any route handler runs.
+  for (const path of ["/api/v1/conversations/%E0%A4%A", "/api/v1/conversations/%ZZ", "/api/v1/projects/%C0"]) {
+    const response = await fetch(`${baseURL}${path}`);
+    expect(response.status, path).toBe(400);
+    expect(response.headers.get("content-type"), path).toContain("application/json");
+    expect((await response.json()).error.code, path).toBe("invalid_path");
+  }
+  const page = await fetch(`${baseURL}/chat/%ZZ`);
+  expect(page.status).toBe(400);
+  // A NUL decodes, so it reaches the route, which asks an anonymous caller to sign in first.
+  const nul = await fetch(`${baseURL}/api/v1/conversations/%00`);
+  expect(nul.status).toBe(401);
+  expect((await nul.json()).error.code).toBe("unauthorized");
+});

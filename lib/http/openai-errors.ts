@@ -27,6 +27,7 @@ interface OpenAiMapping {
 /** Every error code, so a new one cannot leave these routes without an OpenAI type. */
 const openAiMapping: Record<ErrorCode, OpenAiMapping> = {
   invalid_json: { type: "invalid_request_error" },
+  invalid_path: { type: "invalid_request_error" },
   invalid_code: { type: "invalid_request_error" },
   code_expired: { type: "invalid_request_error" },
   code_used: { type: "invalid_request_error" },

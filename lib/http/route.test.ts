@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { clientIp, idParams, multipart, route } from "./route";
+import { idParams, multipart, route } from "./route";
 import { unsupportedUnless } from "./unsupported";
 
 /** What every test route declares besides its auth and schemas. */
@@ -162,19 +162,5 @@ describe("unsupportedUnless", () => {
     expect(refused.status).toBe(400);
     // The unsupported field is the one named, even beside another bad field.
     expect(await refused.json()).toEqual({ error: { code: "unsupported_parameter", message: "n: only one choice" } });
-  });
-});
-
-describe("clientIp", () => {
-  const withForwarded = (value: string) => new Request("http://localhost/", { headers: { "x-forwarded-for": value } });
-
-  it("takes the address the nearest proxy appended, not the one a client wrote first", () => {
-    expect(clientIp(withForwarded("1.2.3.4, 198.51.100.7"))).toBe("198.51.100.7");
-    expect(clientIp(withForwarded("198.51.100.7"))).toBe("198.51.100.7");
-  });
-
-  it("falls back to X-Real-IP, then to a shared bucket", () => {
-    expect(clientIp(new Request("http://localhost/", { headers: { "x-real-ip": "203.0.113.9" } }))).toBe("203.0.113.9");
-    expect(clientIp(new Request("http://localhost/"))).toBe("unknown");
   });
 });

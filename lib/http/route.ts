@@ -15,6 +15,7 @@ import { env } from "@/lib/env";
 import { bearerToken } from "@/lib/api-keys/secret";
 import { DEFAULT_JSON_BODY_LIMIT_BYTES, readBodyText } from "./body-limit";
 import { errorResponse, toAppError, validationError, type ErrorFormat } from "./errors";
+import { clientAddress } from "./client-address";
 import { assertSameOrigin } from "./origin";
 import { assertStorableText, findUnstorableText } from "./text-safety";
 
@@ -101,18 +102,6 @@ function requestIdOf(req: Request): string {
   return incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
 }
 
-/**
- * The client address for per-IP limits: the last X-Forwarded-For entry. `next start` sets the
- * header to the socket's address when the request has none, and a reverse proxy appends the
- * address it saw, so the last entry is the one no client can choose; the first is whatever the
- * client sent. (Without a proxy, a client that sends the header itself is still believed: Next
- * keeps it and hides the socket.)
- */
-export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || req.headers.get("x-real-ip") || "unknown";
-}
-
 export function route<
   Auth extends AuthRequirement,
   Params extends z.ZodType | undefined = undefined,
@@ -124,7 +113,7 @@ export function route<
 ): RouteHandler {
   const wrapped = async (req: Request, segment?: { params: Promise<Record<string, unknown>> }): Promise<Response> => {
     const requestId = requestIdOf(req);
-    const ip = clientIp(req);
+    const ip = clientAddress(req);
     const limits = trackerFor(rateLimitStore(), definition.limit);
     try {
       await limits?.check(checksBeforeAuth({ group: definition.limit, ip }));

@@ -2,6 +2,7 @@
 // release the database on SIGTERM/SIGINT so an embedded PGlite is closed and its lock freed.
 import { closeDatabase, database, ensureMigrated } from "@/lib/db";
 import { env } from "@/lib/env";
+import { parseTrustProxy, trackClientAddresses } from "@/lib/http/client-address";
 import { resumeJobs } from "@/lib/jobs/dispatch";
 import { provideJobFunctions, type JobFunctionLoader } from "@/lib/jobs/registry";
 import { log } from "@/lib/log";
@@ -18,6 +19,8 @@ async function shutdown(signal: string) {
 
 /** `jobFunctions` loads the Inngest functions: lib never imports them, the caller hands them over. */
 export async function startServer({ jobFunctions }: { jobFunctions: JobFunctionLoader }): Promise<void> {
+  // First, before anything can await: every request from now on gets its address from its socket.
+  trackClientAddresses(parseTrustProxy(env.TRUST_PROXY));
   provideJobFunctions(jobFunctions);
   const started = performance.now();
   try {
