@@ -1,9 +1,12 @@
-// Runs before Next routes a request. Its one job: a path whose percent-encoding does not decode
-// (`/api/v1/conversations/%E0%A4`) fails inside Next's router, which then answers a bare-text
-// 500; here it gets a 400 instead — the API's JSON error under /api, a short page elsewhere.
-// Everything else passes straight through.
+// Runs before Next routes a request. Two jobs:
+// - a path whose percent-encoding does not decode (`/api/v1/conversations/%E0%A4`) fails inside
+//   Next's router, which then answers a bare-text 500; here it gets a 400 instead — the API's
+//   JSON error under /api, a short page elsewhere;
+// - a page request carries its own path to the server components (they are not told it), so a
+//   signed-out visit to a deep link can come back to it after sign-in.
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError, errorStatus, type ErrorBody } from "@/lib/errors";
+import { REQUEST_PATH_HEADER } from "@/lib/auth/request-path";
 
 function decodes(pathname: string): boolean {
   try {
@@ -15,11 +18,18 @@ function decodes(pathname: string): boolean {
 }
 
 export function proxy(request: NextRequest) {
-  const { pathname } = request.nextUrl;
-  if (decodes(pathname)) return NextResponse.next();
+  const { pathname, search } = request.nextUrl;
+  const isApi = pathname.startsWith("/api/");
+  if (decodes(pathname)) {
+    if (isApi) return NextResponse.next();
+    // Always set here, so a value a client sent is replaced, never believed.
+    const headers = new Headers(request.headers);
+    headers.set(REQUEST_PATH_HEADER, `${pathname}${search}`);
+    return NextResponse.next({ request: { headers } });
+  }
   const error = new AppError("invalid_path", "The URL path has malformed percent-encoding (a % not followed by a valid UTF-8 byte sequence).");
   const status = errorStatus[error.code];
-  if (!pathname.startsWith("/api/")) {
+  if (!isApi) {
     return new NextResponse(`${error.message} Check the address.`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };

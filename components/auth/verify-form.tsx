@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import type { FormEvent, MouseEvent } from "react";
 import { z } from "zod";
 import { emailSchema, verifyEmailInput } from "@/lib/auth/schemas";
@@ -15,8 +14,10 @@ import { digitsOnly, useFormFields } from "./use-form-fields";
 
 const emailOnly = z.object({ email: emailSchema });
 
-export function VerifyForm({ initialEmail }: { initialEmail: string }) {
-  const router = useRouter();
+/** Where the code went when no mail server is configured: said on the page, so a self-hoster is not left waiting. */
+export type OutboxHint = "public" | "admins" | null;
+
+export function VerifyForm({ initialEmail, outbox, callbackUrl }: { initialEmail: string; outbox: OutboxHint; callbackUrl: string }) {
   const form = useFormFields({ email: initialEmail, code: "" });
   const verify = useVerifyEmail();
   const resend = useResendVerification();
@@ -28,7 +29,8 @@ export function VerifyForm({ initialEmail }: { initialEmail: string }) {
     if (!input) return;
     resend.reset();
     verify.mutate(input, {
-      onSuccess: () => router.push(hrefWithQuery("/login", { verified: "1", email: input.email })),
+      // A full load, so the new session cookie is what the app reads from the first request.
+      onSuccess: () => window.location.assign(callbackUrl),
     });
   }
 
@@ -80,6 +82,22 @@ export function VerifyForm({ initialEmail }: { initialEmail: string }) {
           className="[&_input]:tracking-[0.3em]"
           {...form.field("code", digitsOnly)}
         />
+        {outbox && (
+          <Notice testId="verify-outbox-hint">
+            This server sends no mail yet (no SMTP configured):{" "}
+            {outbox === "public" ? (
+              <>
+                the code is in the{" "}
+                <a href={hrefWithQuery("/dev/outbox", { to: email })} target="_blank" rel="noreferrer" className="underline">
+                  dev outbox
+                </a>{" "}
+                and the server log.
+              </>
+            ) : (
+              "the code is in the server log; an administrator can also read it in the dev outbox."
+            )}
+          </Notice>
+        )}
         {resend.isSuccess && <Notice>A new code is on its way to {resend.variables.email}.</Notice>}
         {error && <FormError>{error.message}</FormError>}
         <Button type="submit" className="w-full" pending={verify.isPending || verify.isSuccess} data-testid="verify-submit">

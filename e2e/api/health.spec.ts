@@ -52,3 +52,20 @@ test("a path that does not decode gets the JSON error, not the framework's bare 
   expect(nul.status).toBe(401);
   expect((await nul.json()).error.code).toBe("unauthorized");
 });
+
+test("the app installs on a phone: a manifest with icons that load", async ({ request }) => {
+  const manifest = await request.get("/manifest.webmanifest");
+  expect(manifest.status()).toBe(200);
+  const body = await manifest.json();
+  expect(body.name).toBe("BaatCheet");
+  expect(body.display).toBe("standalone");
+  for (const icon of body.icons as { src: string; type: string }[]) {
+    const response = await request.get(icon.src);
+    expect(response.status(), icon.src).toBe(200);
+    expect(response.headers()["content-type"], icon.src).toContain(icon.type);
+  }
+  const page = await (await request.get("/login")).text();
+  expect(page).toContain('rel="manifest"');
+  expect(page).toContain('rel="icon"');
+  expect(page).toContain('rel="apple-touch-icon"');
+});

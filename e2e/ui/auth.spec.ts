@@ -1,13 +1,16 @@
 import { AuthPages, expect, test } from "../fixtures/auth";
 
-test("register, verify with the emailed code, sign in, land on chat, sign out", async ({ page, auth }) => {
+test("register, verify with the emailed code (signed in at once), sign out, sign in, sign out", async ({ page, auth }) => {
   const email = auth.uniqueEmail("journey");
   const password = "a long enough password";
 
   await auth.register(email, password);
+  // Without SMTP the page says where the code went.
+  await expect(page.getByTestId("verify-outbox-hint")).toContainText("dev outbox");
   const code = await auth.codeFromOutbox(email);
   await auth.verify(email, code);
-  await expect(page.getByTestId("login-notice")).toContainText("verified");
+  await expect(page.getByTestId("user-menu-email")).toContainText(email);
+  await auth.signOut();
 
   await auth.signIn(email, password);
   await expect(page).toHaveURL(/\/chat/);
@@ -24,10 +27,21 @@ test("a wrong password shows an error a person understands", async ({ page, auth
   const email = auth.uniqueEmail("wrong-password");
   await auth.register(email, "the right password");
   await auth.verify(email, await auth.codeFromOutbox(email));
+  await auth.signOut();
 
   await auth.signIn(email, "not the right password");
   await expect(page.getByTestId("form-error")).toContainText("The email or password is not correct.");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("a signed-out visit to a deep link comes back to it after sign-in", async ({ page, auth }) => {
+  const email = await auth.signUpAndIn("deep-link");
+  await auth.signOut();
+
+  await page.goto("/settings?tab=sessions");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsettings%3Ftab%3Dsessions/);
+  await auth.signIn(email, "a long enough password");
+  await expect(page).toHaveURL(/\/settings\?tab=sessions$/);
 });
 
 test("a short password is refused on sign-up with a clear message", async ({ page, auth }) => {
@@ -43,6 +57,7 @@ test("sign in with an emailed one-time code", async ({ page, auth }) => {
   const email = auth.uniqueEmail("code-login");
   await auth.register(email, "a long enough password");
   await auth.verify(email, await auth.codeFromOutbox(email));
+  await auth.signOut();
 
   await page.goto("/login");
   await page.getByTestId("login-use-code").click();

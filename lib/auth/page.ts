@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { Role } from "@/lib/db/generated/client";
 import { ensureMigrated } from "@/lib/db";
+import { REQUEST_PATH_HEADER } from "./request-path";
 import { assertRole, principalFromHeaders, type Principal } from "./principal";
 
 export async function getPagePrincipal(): Promise<Principal | null> {
@@ -15,10 +16,14 @@ export async function getPagePrincipal(): Promise<Principal | null> {
   return principalFromHeaders(requestHeaders);
 }
 
-/** For pages: sends a visitor without a session to the sign-in page. */
+/** For pages: sends a visitor without a session to the sign-in page, which brings them back here after. */
 export async function requireUser(): Promise<Principal> {
   const principal = await getPagePrincipal();
-  if (!principal) redirect("/login");
+  if (!principal) {
+    const path = (await headers()).get(REQUEST_PATH_HEADER);
+    // The login page checks the value again (same-origin paths only) before using it.
+    redirect(path && path !== "/chat" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
+  }
   return principal;
 }
 

@@ -5,7 +5,6 @@ import { firstParam, safeCallbackUrl, type SearchParams } from "@/components/aut
 export const metadata: Metadata = { title: "Sign in" };
 
 function noticeFor(params: SearchParams): string | undefined {
-  if (firstParam(params.verified) === "1") return "Email verified. Sign in to continue.";
   if (firstParam(params.reset) === "1") return "Password changed. Sign in with your new password.";
   return undefined;
 }

@@ -102,6 +102,10 @@ describe("verify email", () => {
     const ok = await client.call<UserBody>(verifyEmail, "/api/v1/auth/verify-email", { body: { email, code } });
     expect(ok.status).toBe(200);
     expect(ok.body.user.emailVerified).toBe(true);
+    // The code proved the mailbox: the person is signed in without typing the password again.
+    const session = await client.call<UserBody>(me, "/api/v1/auth/me");
+    expect(session.status).toBe(200);
+    expect(session.body.user.email).toBe(email);
 
     const reused = await client.call<ErrorBody>(verifyEmail, "/api/v1/auth/verify-email", { body: { email, code } });
     expect(reused.status).toBe(400);
