@@ -24,6 +24,12 @@ const schema = z.object({
   DATABASE_URL: optionalUrl,
   /** Connections the app keeps open to PostgreSQL (ignored on PGlite). */
   DATABASE_POOL_SIZE: positiveInt(10),
+  /**
+   * How long a request waits for a PostgreSQL connection before it answers 503
+   * database_unavailable (ignored on PGlite). Bounds every request while the server is down or
+   * unreachable; node-postgres would otherwise wait forever.
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
   /** Where embedded state lives (PGlite data, generated secrets, uploads). */
   DATA_DIR: optional.transform((value) => value ?? ".data"),
   /** The public base URL behind a proxy that rewrites the host (Auth.js reads it too); the same-origin check compares against it. */

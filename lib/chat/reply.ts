@@ -7,6 +7,7 @@ import { selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { log } from "@/lib/log";
@@ -118,8 +119,14 @@ export async function streamChatReply(options: {
       unregister();
     }
     write({ type: "text-end", id: textId });
-    if (!(await persisted.then(() => true, () => false))) {
-      write({ type: "error", errorText: "The conversation could not be saved. Try again." });
+    const saveError = await persisted.then(() => undefined, (error: unknown) => error ?? new Error("not saved"));
+    if (saveError) {
+      write({
+        type: "error",
+        errorText: isDatabaseUnavailable(saveError)
+          ? "The database cannot be reached right now, so this message was not saved. Send it again in a few seconds."
+          : "The conversation could not be saved. Try again.",
+      });
       return;
     }
 

@@ -14,7 +14,8 @@ import { rateLimitStore } from "@/lib/ratelimit/store";
 import { env } from "@/lib/env";
 import { bearerToken } from "@/lib/api-keys/secret";
 import { DEFAULT_JSON_BODY_LIMIT_BYTES, readBodyText } from "./body-limit";
-import { errorResponse, toAppError, validationError, type ErrorFormat } from "./errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { databaseUnavailable, errorResponse, toAppError, validationError, type ErrorFormat } from "./errors";
 import { assertSameOrigin } from "./origin";
 import { assertStorableText, findUnstorableText } from "./text-safety";
 
@@ -131,7 +132,8 @@ export function route<
       // A request with an API key carries no ambient credential a foreign page could borrow.
       if (bearerToken(req.headers) === null) assertSameOrigin(req, env.AUTH_URL);
       if (definition.waitForDatabase !== false) {
-        await ensureMigrated().catch(() => {
+        await ensureMigrated().catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) throw databaseUnavailable();
           throw new AppError("not_ready", "The database is not ready yet. Try again in a moment.");
         });
       }
