@@ -76,6 +76,10 @@ const schema = z.object({
   INNGEST_BASE_URL: optionalUrl,
   /** Jobs the in-process executor runs at once. */
   JOBS_CONCURRENCY: positiveInt(2),
+  /** An AI call with no first token after this long moves to the next key or provider (a provider that accepts and never answers). */
+  AI_FIRST_TOKEN_TIMEOUT_MS: positiveInt(20_000),
+  /** A stream silent this long mid-reply moves to the next key, which continues the text (a provider that stops mid-stream). */
+  AI_STREAM_IDLE_TIMEOUT_MS: positiveInt(30_000),
 });
 
 export type Env = z.infer<typeof schema>;
