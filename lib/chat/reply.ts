@@ -81,8 +81,9 @@ export async function streamChatReply(options: {
   const sse = sseChannel();
   const write = (chunk: UIMessageChunk) => sse.send(chunk);
 
+  // Registered until the reply is saved (not only streamed), so a shutdown waits for the save too.
+  const unregister = registerGeneration(assistantMessageId, stop);
   const run = async () => {
-    const unregister = registerGeneration(assistantMessageId, stop);
     const textId = `${assistantMessageId}-text`;
     // Ends the turn's work when the client goes away or a stop is requested (any tab).
     const abortSignal = AbortSignal.any([options.signal, stop.signal]);
@@ -116,9 +117,8 @@ export async function streamChatReply(options: {
           usage: { context: ledger, after: persisted },
         });
     } finally {
-      unregister();
+      write({ type: "text-end", id: textId });
     }
-    write({ type: "text-end", id: textId });
     const saveError = await persisted.then(() => undefined, (error: unknown) => error ?? new Error("not saved"));
     if (saveError) {
       write({
@@ -170,6 +170,7 @@ export async function streamChatReply(options: {
       write({ type: "error", errorText: "The reply failed on our side. Try again." });
     })
     .finally(() => {
+      unregister();
       sse.send("[DONE]");
       sse.close();
     });
