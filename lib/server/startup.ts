@@ -18,6 +18,26 @@ async function shutdown(signal: string) {
   await shutDownGracefully({ graceMs: env.SHUTDOWN_GRACE_MS });
 }
 
+const RETRY_MIGRATIONS_MS = 5_000;
+
+/**
+ * Started while the database was down: requests retry the migrations themselves, but nothing
+ * would pick up the jobs a previous process left, so retry here until it answers.
+ */
+function resumeJobsOnceMigrated() {
+  const timer = setTimeout(() => {
+    if (shuttingDown) return;
+    ensureMigrated().then(
+      () => {
+        log.info("database ready", { backend: database().backend });
+        resumeJobs();
+      },
+      () => resumeJobsOnceMigrated(),
+    );
+  }, RETRY_MIGRATIONS_MS);
+  timer.unref();
+}
+
 /** `jobFunctions` loads the Inngest functions: lib never imports them, the caller hands them over. */
 export async function startServer({ jobFunctions }: { jobFunctions: JobFunctionLoader }): Promise<void> {
   provideJobFunctions(jobFunctions);
@@ -30,6 +50,7 @@ export async function startServer({ jobFunctions }: { jobFunctions: JobFunctionL
   } catch (error) {
     // Keep serving: /live answers and /ready reports 503 until a later attempt succeeds.
     log.error("database not ready", { error: error instanceof Error ? error.message : String(error) });
+    resumeJobsOnceMigrated();
   }
   if (!env.SMTP_URL) {
     log.warn(
