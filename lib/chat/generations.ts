@@ -29,7 +29,8 @@ async function abortRequestedStops() {
 export function registerGeneration(messageId: string, controller: AbortController): () => void {
   running.set(messageId, controller);
   generations.poller ??= setInterval(() => {
-    abortRequestedStops().catch((error: unknown) => log.warn("stop poll failed", { error: String(error) }));
+    // Prisma's messages run to a dozen lines; during a database outage this fires every second.
+    abortRequestedStops().catch((error: unknown) => log.warn("stop poll failed", { error: String(error).split("\n").at(-1) }));
   }, POLL_MS);
   return () => {
     if (running.get(messageId) === controller) running.delete(messageId);

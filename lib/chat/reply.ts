@@ -7,7 +7,7 @@ import { selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable, retryWhileDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { log } from "@/lib/log";
@@ -132,7 +132,8 @@ export async function streamChatReply(options: {
 
     const route = toRoute(result);
     const final = result.status === "complete" ? result.final : undefined;
-    await completeAssistantMessage({
+    // The client has seen this text: a database restarting right now should not lose it.
+    await retryWhileDatabaseUnavailable(() => completeAssistantMessage({
       messageId: assistantMessageId,
       content: result.text,
       status: final ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
@@ -141,7 +142,7 @@ export async function streamChatReply(options: {
       usage: final ? { promptTokens: final.usage.inputTokens, completionTokens: final.usage.outputTokens } : undefined,
       replyTokens: final && result.attempts.length === 1 ? final.usage.outputTokens : undefined,
       error: result.status === "failed" ? result.error.message : undefined,
-    });
+    }));
 
     if (result.status === "failed") {
       // An explicit error, never a truncated reply that looks complete.

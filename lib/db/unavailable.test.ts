@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseUnavailable, retryWhileDatabaseUnavailable } from "./unavailable";
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -27,5 +27,35 @@ describe("isDatabaseUnavailable", () => {
     ["nothing", undefined],
   ])("not %s", (_, error) => {
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe("retryWhileDatabaseUnavailable", () => {
+  it("tries again while the database cannot be reached, and returns the first success", async () => {
+    let calls = 0;
+    const result = await retryWhileDatabaseUnavailable(
+      async () => {
+        calls += 1;
+        if (calls < 3) throw withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED");
+        return "saved";
+      },
+      { everyMs: 1 },
+    );
+    expect(result).toBe("saved");
+    expect(calls).toBe(3);
+  });
+
+  it("gives up at the end of its window with the outage error, and never retries other errors", async () => {
+    const down = withCode("connect ECONNREFUSED 127.0.0.1:5432", "ECONNREFUSED");
+    await expect(retryWhileDatabaseUnavailable(() => Promise.reject(down), { forMs: 20, everyMs: 5 })).rejects.toBe(down);
+    let calls = 0;
+    const bug = new TypeError("not a database problem");
+    await expect(
+      retryWhileDatabaseUnavailable(() => {
+        calls += 1;
+        return Promise.reject(bug);
+      }),
+    ).rejects.toBe(bug);
+    expect(calls).toBe(1);
   });
 });

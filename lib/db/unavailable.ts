@@ -50,3 +50,23 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Runs `work`, trying again while the database cannot be reached, for up to `forMs`. For writes
+ * whose content exists nowhere else once the moment passes (a reply the user has already seen
+ * stream): worth holding on to through a restart or failover rather than dropping.
+ */
+export async function retryWhileDatabaseUnavailable<T>(
+  work: () => Promise<T>,
+  { forMs = 30_000, everyMs = 1_000 }: { forMs?: number; everyMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + forMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + everyMs > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  }
+}

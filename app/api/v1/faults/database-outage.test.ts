@@ -119,6 +119,30 @@ describe.skipIf(!available)("PostgreSQL unavailable (needs a PostgreSQL server o
     expect((await new TestClient().call<{ ready: boolean }>(ready, "/ready")).body.ready).toBe(true);
   });
 
+  it("saves a reply whose stream outlives a short outage: the text the client saw is kept once the database is back", async () => {
+    const { client } = await signedInClient();
+    const words = Array.from({ length: 12 }, (_, i) => `w${i}`).join(" ");
+    stubs.primary.script([{ kind: "ok", reply: words, chunkIntervalMs: 50 }]);
+    const headers = new Headers({ "content-type": "application/json", cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ") });
+    const response = await chat(new Request("http://localhost:3000/api/v1/chat", { method: "POST", headers, body: JSON.stringify({ action: "send", message: "through an outage" }) }));
+    const conversationId = response.headers.get("x-conversation-id")!;
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = "";
+    while (!received.includes('"delta":" w1"')) received += (await reader.read()).value ?? "";
+    // The question is saved by now (the first token follows the write); the reply's save will find the database gone.
+    proxy.set("down");
+    const rest = (async () => {
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) received += chunk.value;
+    })();
+    // Let the stream end and its save fail at least once (a pause, not an assertion on time).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    proxy.set("up");
+    await rest;
+    expect(parseUiStream(received).errors).toEqual([]);
+    const reply = await db().message.findFirstOrThrow({ where: { conversationId, role: "assistant" } });
+    expect(reply).toMatchObject({ status: "complete", content: words });
+  });
+
   it("bounds a request by the connect timeout when the server stops answering at all", async () => {
     const { client } = await signedInClient();
     proxy.set("blackhole");
