@@ -4,6 +4,7 @@
 // (e2e/api/shutdown.spec.ts does the same to a real `next start` with a real SIGTERM.)
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { jobExecutor, setJobExecutor } from "@/lib/jobs/dispatch";
 import { endShutdown } from "@/lib/process/shutdown";
 import { signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { TestClient } from "@/lib/testing/http";
@@ -20,7 +21,9 @@ beforeAll(async () => {
   ({ client } = await signedInClient());
 });
 afterAll(() => stubs.close());
+const suiteExecutor = jobExecutor();
 afterEach(() => {
+  setJobExecutor(suiteExecutor);
   endShutdown();
   stubs.primary.reset();
 });
@@ -90,5 +93,22 @@ describe("graceful shutdown", () => {
     // What the client was shown is what was saved.
     const shown = streamed.split("\n").filter((line) => line.startsWith("data: {")).map((line) => JSON.parse(line.slice(6)) as { type: string; delta?: string });
     expect(shown.filter((chunk) => chunk.type === "text-delta").map((chunk) => chunk.delta).join("")).toBe(saved.content);
+  });
+
+  it("stops taking jobs, waits for running ones within the grace period, then hands back the leases of those still running", async () => {
+    const calls: string[] = [];
+    setJobExecutor({
+      kick() {},
+      drain: async () => {},
+      stop: () => void calls.push("stop"),
+      // A job that will not finish in time.
+      idle: () => new Promise(() => {}),
+      releaseLeases: async () => {
+        calls.push("release");
+        return 1;
+      },
+    });
+    expect(await shutDownGracefully({ graceMs: 100, close: keepDatabaseOpen })).toEqual({ stoppedReplies: 0, releasedJobs: 1 });
+    expect(calls).toEqual(["stop", "release"]);
   });
 });
