@@ -65,6 +65,8 @@ export default defineConfig({
         // The specs read sign-up codes from the outbox as a self-hoster's first user would from the log.
         DEV_OUTBOX: "public",
         NEXT_TELEMETRY_DISABLED: "1",
+        // As `npm start` does: SIGTERM drains replies and jobs (lib/server/shutdown.ts).
+        NEXT_MANUAL_SIG_HANDLE: "true",
         AUTH_URL: baseURL,
         // The specs play a proxy in front: each simulated person sends its own X-Forwarded-For.
         TRUST_PROXY: "loopback",

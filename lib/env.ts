@@ -24,6 +24,12 @@ const schema = z.object({
   DATABASE_URL: optionalUrl,
   /** Connections the app keeps open to PostgreSQL (ignored on PGlite). */
   DATABASE_POOL_SIZE: positiveInt(10),
+  /**
+   * How long a request waits for a PostgreSQL connection before it answers 503
+   * database_unavailable (ignored on PGlite). Bounds every request while the server is down or
+   * unreachable; node-postgres would otherwise wait forever.
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
   /** Where embedded state lives (PGlite data, generated secrets, uploads). */
   DATA_DIR: optional.transform((value) => value ?? ".data"),
   /**
@@ -76,6 +82,21 @@ const schema = z.object({
   INNGEST_BASE_URL: optionalUrl,
   /** Jobs the in-process executor runs at once. */
   JOBS_CONCURRENCY: positiveInt(2),
+  /**
+   * On SIGTERM, how long running replies and jobs may go on before replies are saved as
+   * incomplete and jobs handed back for the next process. Keep it under the orchestrator's own
+   * grace (Kubernetes 30 s, `docker stop -t`), leaving a few seconds for the saves.
+   */
+  SHUTDOWN_GRACE_MS: positiveInt(20_000),
+  /**
+   * Set ("true") by `npm start`: Next leaves SIGTERM to the app, whose handler drains replies and
+   * jobs before exiting. Without it Next's own handler exits once connections close.
+   */
+  NEXT_MANUAL_SIG_HANDLE: optional,
+  /** An AI call with no first token after this long moves to the next key or provider (a provider that accepts and never answers). */
+  AI_FIRST_TOKEN_TIMEOUT_MS: positiveInt(20_000),
+  /** A stream silent this long mid-reply moves to the next key, which continues the text (a provider that stops mid-stream). */
+  AI_STREAM_IDLE_TIMEOUT_MS: positiveInt(30_000),
 });
 
 export type Env = z.infer<typeof schema>;

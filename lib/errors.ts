@@ -1,7 +1,7 @@
 // The one error class and the only code → status table. Neutral on purpose: it imports nothing
 // (no Prisma, env, auth or HTTP layer), so any lib folder and the browser fetcher can use it
 // without pulling the server stack in. Every API error leaves as { "error": { "code", "message" } }
-// (plus `retry_after` seconds on 429); lib/http/errors.ts maps anything else thrown onto it. The
+// (plus `retry_after` seconds on 429 and 503); lib/http/errors.ts maps anything else thrown onto it. The
 // OpenAI-compatible routes reword the same errors in OpenAI's shape (lib/http/openai-errors.ts).
 export const errorStatus = {
   /** The body is not valid JSON. */
@@ -52,6 +52,10 @@ export const errorStatus = {
   provider_unavailable: 503,
   /** The service is starting or a dependency is down. */
   not_ready: 503,
+  /** The database cannot be reached (restarting, failing over, network); `Retry-After` says when to try again. */
+  database_unavailable: 503,
+  /** The server is shutting down: send the request again (another instance, or this one after its restart). */
+  shutting_down: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

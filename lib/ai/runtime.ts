@@ -1,6 +1,6 @@
 // The process-wide AI runtime: provider registry, one key pool per provider, and the catalogue.
 // Health lives in memory (single instance); tests swap in a runtime pointed at the stub server.
-import { providerEnv } from "@/lib/env";
+import { env, providerEnv } from "@/lib/env";
 import { processSingleton, replaceProcessSingleton } from "@/lib/process/singleton";
 import { listAvailableModels, type CatalogueModel } from "./catalogue";
 import { createKeyPools, type KeyPool } from "./key-pool";
@@ -14,7 +14,8 @@ export interface RouterTimeouts {
   idleMs: number;
 }
 
-export const DEFAULT_TIMEOUTS: RouterTimeouts = { firstTokenMs: 20_000, idleMs: 30_000 };
+/** From AI_FIRST_TOKEN_TIMEOUT_MS and AI_STREAM_IDLE_TIMEOUT_MS (20 s and 30 s unless set). */
+export const DEFAULT_TIMEOUTS: RouterTimeouts = { firstTokenMs: env.AI_FIRST_TOKEN_TIMEOUT_MS, idleMs: env.AI_STREAM_IDLE_TIMEOUT_MS };
 
 export interface AiRuntime {
   registry: ProviderRegistry;

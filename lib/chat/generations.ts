@@ -11,6 +11,8 @@ const POLL_MS = 1000;
 const generations = processSingleton("running-generations", () => ({
   running: new Map<string, AbortController>(),
   poller: undefined as ReturnType<typeof setInterval> | undefined,
+  /** Shutdown waits for these: resolved whenever the last running generation ends. */
+  idleWaiters: new Set<() => void>(),
 }));
 const running = generations.running;
 
@@ -27,15 +29,36 @@ async function abortRequestedStops() {
 export function registerGeneration(messageId: string, controller: AbortController): () => void {
   running.set(messageId, controller);
   generations.poller ??= setInterval(() => {
-    abortRequestedStops().catch((error: unknown) => log.warn("stop poll failed", { error: String(error) }));
+    // Prisma's messages run to a dozen lines; during a database outage this fires every second.
+    abortRequestedStops().catch((error: unknown) => log.warn("stop poll failed", { error: String(error).split("\n").at(-1) }));
   }, POLL_MS);
   return () => {
     if (running.get(messageId) === controller) running.delete(messageId);
-    if (running.size === 0 && generations.poller) {
+    if (running.size > 0) return;
+    if (generations.poller) {
       clearInterval(generations.poller);
       generations.poller = undefined;
     }
+    for (const resolve of generations.idleWaiters) resolve();
+    generations.idleWaiters.clear();
   };
+}
+
+export function runningGenerations(): number {
+  return running.size;
+}
+
+/** Resolves once no generation runs in this process (each has saved its reply by then). */
+export function whenGenerationsIdle(): Promise<void> {
+  if (running.size === 0) return Promise.resolve();
+  return new Promise((resolve) => generations.idleWaiters.add(resolve));
+}
+
+/** Shutdown past its grace period: every running reply stops and is saved with what arrived, as incomplete. */
+export function abortAllGenerations(): number {
+  const count = running.size;
+  for (const controller of running.values()) controller.abort(new DOMException("the server is shutting down", "AbortError"));
+  return count;
 }
 
 export function abortGeneration(messageId: string): boolean {

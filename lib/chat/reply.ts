@@ -7,6 +7,7 @@ import { selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
 import { aiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
+import { isDatabaseUnavailable, retryWhileDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { log } from "@/lib/log";
@@ -80,8 +81,9 @@ export async function streamChatReply(options: {
   const sse = sseChannel();
   const write = (chunk: UIMessageChunk) => sse.send(chunk);
 
+  // Registered until the reply is saved (not only streamed), so a shutdown waits for the save too.
+  const unregister = registerGeneration(assistantMessageId, stop);
   const run = async () => {
-    const unregister = registerGeneration(assistantMessageId, stop);
     const textId = `${assistantMessageId}-text`;
     // Ends the turn's work when the client goes away or a stop is requested (any tab).
     const abortSignal = AbortSignal.any([options.signal, stop.signal]);
@@ -115,17 +117,23 @@ export async function streamChatReply(options: {
           usage: { context: ledger, after: persisted },
         });
     } finally {
-      unregister();
+      write({ type: "text-end", id: textId });
     }
-    write({ type: "text-end", id: textId });
-    if (!(await persisted.then(() => true, () => false))) {
-      write({ type: "error", errorText: "The conversation could not be saved. Try again." });
+    const saveError = await persisted.then(() => undefined, (error: unknown) => error ?? new Error("not saved"));
+    if (saveError) {
+      write({
+        type: "error",
+        errorText: isDatabaseUnavailable(saveError)
+          ? "The database cannot be reached right now, so this message was not saved. Send it again in a few seconds."
+          : "The conversation could not be saved. Try again.",
+      });
       return;
     }
 
     const route = toRoute(result);
     const final = result.status === "complete" ? result.final : undefined;
-    await completeAssistantMessage({
+    // The client has seen this text: a database restarting right now should not lose it.
+    await retryWhileDatabaseUnavailable(() => completeAssistantMessage({
       messageId: assistantMessageId,
       content: result.text,
       status: final ? "complete" : result.text || result.status === "aborted" ? "incomplete" : "error",
@@ -134,7 +142,7 @@ export async function streamChatReply(options: {
       usage: final ? { promptTokens: final.usage.inputTokens, completionTokens: final.usage.outputTokens } : undefined,
       replyTokens: final && result.attempts.length === 1 ? final.usage.outputTokens : undefined,
       error: result.status === "failed" ? result.error.message : undefined,
-    });
+    }));
 
     if (result.status === "failed") {
       // An explicit error, never a truncated reply that looks complete.
@@ -163,6 +171,7 @@ export async function streamChatReply(options: {
       write({ type: "error", errorText: "The reply failed on our side. Try again." });
     })
     .finally(() => {
+      unregister();
       sse.send("[DONE]");
       sse.close();
     });

@@ -14,7 +14,8 @@ import { pgliteRunner, postgresRunner, type SqlRunner } from "./sql";
 
 
 export type DatabaseConfig =
-  | { backend: "postgres"; url: string; poolSize?: number }
+  /** `connectTimeoutMs`: how long a query waits for a connection before failing (default 5 s; never unbounded). */
+  | { backend: "postgres"; url: string; poolSize?: number; connectTimeoutMs?: number }
   /**
    * `dataDir: undefined` keeps the database in memory (tests); `template` starts it from a
    * dump (`PGlite.dumpDataDir`) instead of running initdb again.
@@ -29,6 +30,8 @@ export interface Database {
   pglite?: PGlite;
   close(): Promise<void>;
 }
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 
 /** Columns that must never leave the data layer unless a query asks for them by name. */
 const omitSecrets = {
@@ -93,7 +96,13 @@ export function lockDataDir(dataDir: string): () => void {
 
 export function openDatabase(config: DatabaseConfig): Database {
   if (config.backend === "postgres") {
-    const pool = new Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const pool = new Pool({
+      connectionString: config.url,
+      max: config.poolSize ?? 10,
+      // While the server is down every query fails fast with a connect error (→ 503) instead of
+      // queueing without end; when it is back the next query opens a fresh connection.
+      connectionTimeoutMillis: config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    });
     // An idle connection the server drops (a restart, a failover, an admin's terminate) is
     // reported here; unhandled, it would crash the process. The pool replaces it on next use.
     pool.on("error", (error) => log.warn("database connection lost; the pool will reconnect", { error: error.message }));

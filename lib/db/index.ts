@@ -33,7 +33,7 @@ const state = processSingleton<DbState>("database", () => ({ migrated: false }))
 
 export function configFromEnv(): DatabaseConfig {
   return env.DATABASE_URL
-    ? { backend: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+    ? { backend: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS }
     : { backend: "pglite", dataDir: path.resolve(env.DATA_DIR, "pglite") };
 }
 

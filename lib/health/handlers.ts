@@ -31,6 +31,7 @@ const readiness = z.object({
   ready: z.boolean(),
   migrations: z.enum(["applied", "pending"]),
   database: z.enum(["ok", "error", "unknown"]),
+  shuttingDown: z.boolean().describe("SIGTERM received: finishing running replies and jobs, taking no new work"),
 });
 
 const probe = { auth: "public", waitForDatabase: false, limit: "exempt", tag: "health" } as const;
@@ -55,7 +56,7 @@ export const healthHandler = route(
 export const readyHandler = route(
   {
     ...probe,
-    summary: "503 until the database answers and migrations are applied",
+    summary: "503 until the database answers and migrations are applied, and again once the server is shutting down",
     response: [
       { status: 200, schema: readiness },
       { status: 503, schema: readiness, description: "Not ready yet" },

@@ -4,6 +4,7 @@ import { connect } from "node:net";
 import packageJson from "@/package.json";
 import { database, ensureMigrated, isMigrated } from "@/lib/db";
 import { env } from "@/lib/env";
+import { isShuttingDown } from "@/lib/process/shutdown";
 
 const startedAt = Date.now();
 
@@ -85,6 +86,7 @@ export async function getReadiness() {
   // Start (or retry) migrations without holding the probe: it answers 503 until they finish.
   ensureMigrated().catch(() => undefined);
   const databaseCheck = isMigrated() ? await checkDatabase() : undefined;
-  const ready = isMigrated() && databaseCheck?.status === "ok";
-  return { ready, migrations: isMigrated() ? "applied" : "pending", database: databaseCheck?.status ?? "unknown" };
+  const shuttingDown = isShuttingDown();
+  const ready = !shuttingDown && isMigrated() && databaseCheck?.status === "ok";
+  return { ready, migrations: isMigrated() ? "applied" : "pending", database: databaseCheck?.status ?? "unknown", shuttingDown };
 }

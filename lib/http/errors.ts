@@ -4,6 +4,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { z } from "zod";
 import { AppError, errorStatus, type ErrorBody } from "@/lib/errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { log } from "@/lib/log";
 import { openAiErrorBody, openAiErrorStatus } from "./openai-errors";
 import { isUnsupportedIssue } from "./unsupported";
@@ -16,7 +17,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.enum(Object.keys(errorStatus) as [keyof typeof errorStatus, ...(keyof typeof errorStatus)[]]).describe("Stable, machine-readable"),
     message: z.string().describe("Written for people"),
-    retry_after: z.int().optional().describe("Seconds to wait (429 only)"),
+    retry_after: z.int().optional().describe("Seconds to wait (429, and 503 when the database is unavailable or the server is shutting down)"),
   }),
 });
 
@@ -47,10 +48,25 @@ export function validationError(error: z.ZodError): AppError {
   return new AppError("validation_failed", formatZodError(error), { param });
 }
 
+/** Seconds a client should wait before trying again while the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The database outage as the client sees it: a 503 that says to come back, not a 500 that says we broke. */
+export function databaseUnavailable(): AppError {
+  return new AppError("database_unavailable", "The database cannot be reached right now. Try again in a few seconds.", {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });
+}
+
 /** Normalises anything thrown into an AppError; unknown errors are logged with the request id. */
 export function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return validationError(error);
+  if (isDatabaseUnavailable(error)) {
+    // One line, not a stack per request: during an outage every request lands here.
+    log.warn("database unavailable", { requestId, error: error instanceof Error ? error.message.split("\n").at(-1) : String(error) });
+    return databaseUnavailable();
+  }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002") return new AppError("conflict", "A record with these values already exists.");
     if (error.code === "P2025") return new AppError("not_found", "Not found.");

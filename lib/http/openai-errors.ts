@@ -51,6 +51,8 @@ const openAiMapping: Record<ErrorCode, OpenAiMapping> = {
   provider_rejected: { type: "invalid_request_error" },
   provider_unavailable: { type: "server_error" },
   not_ready: { type: "server_error" },
+  database_unavailable: { type: "server_error" },
+  shutting_down: { type: "server_error" },
 };
 
 /** The OpenAI error body as a schema, for the OpenAPI document. */

@@ -14,8 +14,10 @@ import { rateLimitStore } from "@/lib/ratelimit/store";
 import { env } from "@/lib/env";
 import { bearerToken } from "@/lib/api-keys/secret";
 import { DEFAULT_JSON_BODY_LIMIT_BYTES, readBodyText } from "./body-limit";
-import { errorResponse, toAppError, validationError, type ErrorFormat } from "./errors";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isShuttingDown } from "@/lib/process/shutdown";
 import { clientAddress } from "./client-address";
+import { databaseUnavailable, errorResponse, toAppError, validationError, type ErrorFormat } from "./errors";
 import { assertSameOrigin } from "./origin";
 import { assertStorableText, findUnstorableText } from "./text-safety";
 
@@ -119,8 +121,13 @@ export function route<
       await limits?.check(checksBeforeAuth({ group: definition.limit, ip }));
       // A request with an API key carries no ambient credential a foreign page could borrow.
       if (bearerToken(req.headers) === null) assertSameOrigin(req, env.AUTH_URL);
+      // Probes still answer (readiness says 503); everything else is new work this process will not start.
+      if (isShuttingDown() && definition.waitForDatabase !== false) {
+        throw new AppError("shutting_down", "The server is restarting. Send the request again in a few seconds.", { retryAfterSeconds: 5 });
+      }
       if (definition.waitForDatabase !== false) {
-        await ensureMigrated().catch(() => {
+        await ensureMigrated().catch((error: unknown) => {
+          if (isDatabaseUnavailable(error)) throw databaseUnavailable();
           throw new AppError("not_ready", "The database is not ready yet. Try again in a moment.");
         });
       }

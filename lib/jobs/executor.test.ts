@@ -11,7 +11,7 @@ const counted = eventType("test/counted", { schema: z.object({ jobId: z.string()
 
 /** How often each step body ran, per job: memoized steps must not run again. */
 const calls = new Map<string, Record<string, number>>();
-const behaviour: { failTwoTimes: number; fatal: boolean } = { failTwoTimes: 0, fatal: false };
+const behaviour: { failTwoTimes: number; fatal: boolean; hold?: { entered: () => void; until: Promise<void> } } = { failTwoTimes: 0, fatal: false };
 
 function bump(jobId: string, step: string) {
   const perJob = calls.get(jobId) ?? {};
@@ -27,8 +27,12 @@ const pipeline = client.createFunction({ id: "test-pipeline", triggers: [counted
     return n * 2;
   });
   await step.run("progress", () => setJobProgress(jobId, 50));
-  const plusOne = await step.run("add-one", () => {
+  const plusOne = await step.run("add-one", async () => {
     const attempt = bump(jobId, "add-one");
+    if (behaviour.hold) {
+      behaviour.hold.entered();
+      await behaviour.hold.until;
+    }
     if (behaviour.fatal) throw new NonRetriableError("bad input, retrying will not help");
     if (attempt <= behaviour.failTwoTimes) throw new Error(`flaky attempt ${attempt}`);
     return doubled + 1;
@@ -48,6 +52,7 @@ afterEach(() => {
   executors.splice(0).forEach((each) => each.stop());
   behaviour.failTwoTimes = 0;
   behaviour.fatal = false;
+  behaviour.hold = undefined;
 });
 
 async function newJob(n: number) {
@@ -128,6 +133,26 @@ describe("local executor", () => {
     expect((await db().job.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("running");
     const job = await settle(executor({ now: () => new Date(Date.now() + 120_000) }), jobId);
     expect(job.status).toBe("done");
+  });
+
+  it("hands a running job's lease back on shutdown, so the next process resumes it at once from its last stored step", async () => {
+    const jobId = await newJob(4);
+    // The step never finishes in this process: it is still running when the process goes.
+    const entered = new Promise<void>((resolve) => {
+      behaviour.hold = { entered: resolve, until: new Promise(() => {}) };
+    });
+    const first = executor();
+    first.kick();
+    await entered;
+    first.stop();
+    expect(await first.releaseLeases()).toBe(1);
+    expect(await db().job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "running", leaseUntil: null });
+
+    // The next process, at once (no lease to wait out): the finished step is not run again.
+    behaviour.hold = undefined;
+    const job = await settle(executor(), jobId);
+    expect(job).toMatchObject({ status: "done", output: { plusOne: 9 } });
+    expect(calls.get(jobId)).toEqual({ double: 1, "add-one": 2 });
   });
 
   it("fails a job for a function it does not know", async () => {

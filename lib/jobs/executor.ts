@@ -38,8 +38,16 @@ export interface LocalExecutor {
   kick(): void;
   /** Runs until no job is due (tests; and what `kick` does in the background). */
   drain(): Promise<void>;
-  /** Stops scheduling retries (tests, shutdown). */
+  /** Stops claiming jobs and scheduling retries (tests, shutdown); jobs already running go on. */
   stop(): void;
+  /** Resolves once no job runs in this executor. */
+  idle(): Promise<void>;
+  /**
+   * Shutdown: hands the leases of jobs still running back, so the next process (or another
+   * instance) resumes them at once from their last finished step instead of after the lease.
+   * Returns how many were released.
+   */
+  releaseLeases(): Promise<number>;
 }
 
 export function createLocalExecutor(options: ExecutorOptions): LocalExecutor {
@@ -51,6 +59,7 @@ export function createLocalExecutor(options: ExecutorOptions): LocalExecutor {
   let again = false;
   let stopped = false;
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  const running = new Set<string>();
 
   function backoffMs(attempt: number): number {
     const exponential = Math.min(retryMaxMs, retryBaseMs * 2 ** attempt);
@@ -154,16 +163,19 @@ export function createLocalExecutor(options: ExecutorOptions): LocalExecutor {
 
   async function drainOnce(): Promise<void> {
     const functions = new Map((await options.functions()).map((fn) => [fn.id(), fn] as const));
-    for (;;) {
+    while (!stopped) {
       const claimed = await claimDueJobs(options.concurrency);
       if (claimed.length === 0) return;
       await Promise.all(
-        claimed.map((jobId) =>
-          run(jobId, functions).catch(async (error: unknown) => {
-            log.error("job crashed in the executor", { jobId, error: errorMessage(error) });
-            await failJob(jobId, errorMessage(error)).catch(() => undefined);
-          }),
-        ),
+        claimed.map((jobId) => {
+          running.add(jobId);
+          return run(jobId, functions)
+            .catch(async (error: unknown) => {
+              log.error("job crashed in the executor", { jobId, error: errorMessage(error) });
+              await failJob(jobId, errorMessage(error)).catch(() => undefined);
+            })
+            .finally(() => running.delete(jobId));
+        }),
       );
     }
   }
@@ -196,6 +208,17 @@ export function createLocalExecutor(options: ExecutorOptions): LocalExecutor {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+    },
+    async idle() {
+      await draining?.catch(() => undefined);
+    },
+    async releaseLeases() {
+      if (running.size === 0) return 0;
+      const { count } = await db().job.updateMany({
+        where: { id: { in: [...running] }, status: "running" },
+        data: { leaseUntil: null },
+      });
+      return count;
     },
   };
 }

@@ -31,7 +31,10 @@ export interface StubProviders {
  * Two providers on two stub servers: Groq (keys groq-key-1, groq-key-2) first in the catalogue,
  * and an OpenAI-compatible server (model stub-fast) as the fallback.
  */
-export async function startStubProviders(timeouts = { firstTokenMs: 1500, idleMs: 1500 }): Promise<StubProviders> {
+export async function startStubProviders(
+  timeouts = { firstTokenMs: 1500, idleMs: 1500 },
+  options: { now?: () => number } = {},
+): Promise<StubProviders> {
   const primary = await startStubServer();
   const fallback = await startStubServer();
   const runtime = createAiRuntime(
@@ -42,7 +45,7 @@ export async function startStubProviders(timeouts = { firstTokenMs: 1500, idleMs
       OPENAI_COMPATIBLE_BASE_URL: fallback.baseURL,
       OPENAI_COMPATIBLE_MODELS: "stub-fast",
     }),
-    { timeouts },
+    { timeouts, now: options.now },
   );
   setAiRuntime(runtime);
   return {

@@ -519,7 +519,7 @@ beforeAll(async () => {
   storage = await useTemporaryStorage();
   stubs = await startStubProviders();
   // Jobs stay queued: the matrix is about who may start and read them, not running them.
-  setJobExecutor({ kick() {}, drain: async () => {}, stop() {} });
+  setJobExecutor({ kick() {}, drain: async () => {}, stop() {}, idle: async () => {}, releaseLeases: async () => 0 });
   env.DEV_OUTBOX = "admins";
 
   // The first user of a database becomes the admin.

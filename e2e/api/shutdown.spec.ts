@@ -1,0 +1,148 @@
+// SIGTERM during streams, on a real `next start` of the built app (its own process on its own
+// port and data directory, so the suite's server is left alone): a reply that ends within
+// SHUTDOWN_GRACE_MS finishes and is saved complete, one that does not is stopped at the end of
+// the grace period and saved with the text the client saw, marked incomplete; meanwhile new
+// requests get 503 shutting_down; the process exits 0; after a restart both are there.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { cookieHeader, signUpThroughApi } from "../fixtures/api-account";
+import { resetStub, scriptStub } from "../fixtures/stub";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+const baseURL = `http://127.0.0.1:${PORT}`;
+const stubURL = `http://127.0.0.1:${process.env.E2E_STUB_PORT ?? 3101}`;
+const DATA_DIR = ".data/e2e-shutdown";
+const GRACE_MS = 3000;
+
+interface Server {
+  process: ChildProcess;
+  exited: Promise<number | null>;
+  log: () => string;
+}
+
+async function startServer(): Promise<Server> {
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      NEXT_MANUAL_SIG_HANDLE: "true",
+      SHUTDOWN_GRACE_MS: String(GRACE_MS),
+      DATA_DIR,
+      DEV_OUTBOX: "public",
+      NEXT_TELEMETRY_DISABLED: "1",
+      AUTH_URL: baseURL,
+      GROQ_API_KEY_1: "e2e-groq-key-1",
+      GROQ_BASE_URL: `${stubURL}/v1`,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  for (let tries = 0; ; tries += 1) {
+    const answer = await fetch(`${baseURL}/ready`).catch(() => undefined);
+    if (answer?.ok) break;
+    if (child.exitCode !== null || tries > 600) throw new Error(`the server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { process: child, exited, log: () => output };
+}
+
+/** A streaming chat turn read until `delta` has arrived; `rest` reads it to the end. */
+async function startTurn(cookie: string, message: string, untilDelta: string) {
+  const response = await fetch(`${baseURL}/api/v1/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify({ action: "send", message }),
+  });
+  expect(response.status).toBe(200);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let received = "";
+  while (!received.includes(`"delta":"${untilDelta}"`)) {
+    const { value, done } = await reader.read();
+    expect(done, `the reply ended early: ${received}`).toBe(false);
+    received += value;
+  }
+  const rest = (async () => {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return received;
+      received += value;
+    }
+  })();
+  return { conversationId: response.headers.get("x-conversation-id")!, rest };
+}
+
+function shownText(stream: string): string {
+  return stream
+    .split("\n")
+    .filter((line) => line.startsWith("data: {"))
+    .map((line) => JSON.parse(line.slice(6)) as { type: string; delta?: string })
+    .filter((chunk) => chunk.type === "text-delta")
+    .map((chunk) => chunk.delta)
+    .join("");
+}
+
+type View = { messages: { role: string; content: string; status: string }[] };
+
+let server: Server | undefined;
+let api: APIRequestContext | undefined;
+
+test.beforeAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
+test.afterAll(async () => {
+  await resetStub();
+  await api?.dispose();
+  if (server && server.process.exitCode === null) {
+    server.process.kill("SIGKILL");
+    await server.exited;
+  }
+  rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+test("SIGTERM mid-stream: replies finish within the grace period or are saved as incomplete, nothing acknowledged is lost", async () => {
+  test.setTimeout(180_000);
+  server = await startServer();
+  api = await playwrightRequest.newContext({ baseURL });
+  await signUpThroughApi(api, "shutdown");
+  const cookie = await cookieHeader(api);
+
+  const long = Array.from({ length: 300 }, (_, i) => `w${i}`).join(" ");
+  const short = Array.from({ length: 10 }, (_, i) => `s${i}`).join(" ");
+  await scriptStub([
+    { kind: "ok", reply: long, chunkIntervalMs: 100 },
+    { kind: "ok", reply: short, chunkIntervalMs: 100 },
+  ]);
+  const longTurn = await startTurn(cookie, "a long answer please", " w2");
+  const shortTurn = await startTurn(cookie, "a short answer please", " s1");
+
+  server.process.kill("SIGTERM");
+  // Still listening while it drains, but taking no new work; readiness sends traffic elsewhere.
+  const refused = await fetch(`${baseURL}/api/v1/conversations`, { headers: { cookie } });
+  expect(refused.status).toBe(503);
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("shutting_down");
+  expect(refused.headers.get("retry-after")).toBe("5");
+  expect((await fetch(`${baseURL}/ready`)).status).toBe(503);
+
+  const [longStream, shortStream] = await Promise.all([longTurn.rest, shortTurn.rest]);
+  expect(shortStream).toContain('"finishReason":"stop"');
+  expect(shownText(shortStream)).toBe(short);
+  expect(shownText(longStream).startsWith("w0 w1 w2")).toBe(true);
+  expect(shownText(longStream).length).toBeLessThan(long.length);
+  expect(await server.exited, server.log()).toBe(0);
+
+  // After a restart, on the same data: both questions, the short reply complete, the long one as far as it was shown.
+  server = await startServer();
+  const view = async (id: string) => (await (await api!.get(`/api/v1/chat/${id}`)).json()) as View;
+  const longView = await view(longTurn.conversationId);
+  expect(longView.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
+  expect(longView.messages[1]!.status).toBe("incomplete");
+  expect(longView.messages[0]!.content).toBe("a long answer please");
+  expect(longView.messages[1]!.content).toBe(shownText(longStream));
+  const shortView = await view(shortTurn.conversationId);
+  expect(shortView.messages[1]).toMatchObject({ status: "complete", content: short });
+
+  server.process.kill("SIGTERM");
+  expect(await server.exited).toBe(0);
+});
