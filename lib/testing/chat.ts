@@ -32,7 +32,9 @@ export interface StubProviders {
  * and an OpenAI-compatible server (model stub-fast) as the fallback.
  */
 export async function startStubProviders(
-  timeouts = { firstTokenMs: 1500, idleMs: 1500 },
+  // Short enough for a hang test, long enough that a busy 2-core CI machine's slow first token
+  // is not taken for a hang (1.5 s was, now and then, turning a 401 test's key "cooling_down").
+  timeouts = { firstTokenMs: 4000, idleMs: 4000 },
   options: { now?: () => number } = {},
 ): Promise<StubProviders> {
   const primary = await startStubServer();
