@@ -13,6 +13,7 @@ import { ChatSettingsButton, type GenerationSettings } from "./chat-settings";
 import { Composer } from "./composer";
 import { MessageItem, type MessageActions } from "./message-item";
 import { ModelPicker } from "./model-picker";
+import { NoProvider } from "./no-provider";
 import { chatKeys, requestStop, useConversationView, useModels, useSwitchVersion, useUpdateChatSettings } from "./use-chat-data";
 
 const SUGGESTIONS = [
@@ -186,6 +187,16 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
         {models.data && models.data.length > 0 && (
           <ModelPicker models={models.data} value={modelId} onChange={setModelId} disabled={busy} />
         )}
+        {models.isError && (
+          <button
+            type="button"
+            data-testid="models-error"
+            onClick={() => void models.refetch()}
+            className="cursor-pointer text-xs text-red-700 underline dark:text-red-400"
+          >
+            Models did not load ({models.error.message}). Retry
+          </button>
+        )}
         <ChatSettingsButton settings={settings} onSave={saveSettings} />
       </header>
 
@@ -197,8 +208,10 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
         }}
         className="min-h-0 flex-1 overflow-y-auto"
       >
-        {messages.length === 0 ? (
-          <EmptyState onPick={setDraft} disabled={noProvider} />
+        {messages.length === 0 && noProvider ? (
+          <NoProvider onCheckAgain={() => void models.refetch()} checking={models.isFetching} />
+        ) : messages.length === 0 ? (
+          <EmptyState onPick={(suggestion) => send(suggestion, [])} />
         ) : (
           <div role="log" aria-label="Conversation" className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-6">
             {messages.map((message, index) => {
@@ -235,7 +248,7 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
 
       <Composer
         busy={busy}
-        disabledReason={noProvider ? "Add an AI provider to start chatting (see README → Configuration)" : null}
+        disabledReason={noProvider ? "Connect an AI provider first (see above)" : null}
         onSend={send}
         onStop={stopReply}
         text={draft}
@@ -245,26 +258,24 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
   );
 }
 
-function EmptyState({ onPick, disabled }: { onPick: (text: string) => void; disabled: boolean }) {
+function EmptyState({ onPick }: { onPick: (text: string) => void }) {
   return (
     <div className="flex h-full flex-col items-center justify-center gap-6 px-4">
       <h2 data-testid="chat-empty" className="text-center text-2xl font-semibold tracking-tight sm:text-3xl">
         How can I help you today?
       </h2>
-      {!disabled && (
-        <div className="grid w-full max-w-2xl gap-2 sm:grid-cols-2">
-          {SUGGESTIONS.map((suggestion) => (
-            <button
-              key={suggestion}
-              type="button"
-              onClick={() => onPick(suggestion)}
-              className="cursor-pointer rounded-xl border border-zinc-200 p-3 text-left text-sm text-zinc-700 transition-colors hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-zinc-900 dark:border-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-900 dark:focus-visible:outline-zinc-100"
-            >
-              {suggestion}
-            </button>
-          ))}
-        </div>
-      )}
+      <div className="grid w-full max-w-2xl gap-2 sm:grid-cols-2">
+        {SUGGESTIONS.map((suggestion) => (
+          <button
+            key={suggestion}
+            type="button"
+            onClick={() => onPick(suggestion)}
+            className="cursor-pointer rounded-xl border border-zinc-200 p-3 text-left text-sm text-zinc-700 transition-colors hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-zinc-900 dark:border-zinc-800 dark:text-zinc-300 dark:hover:bg-zinc-900 dark:focus-visible:outline-zinc-100"
+          >
+            {suggestion}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

@@ -2,9 +2,8 @@
 // and address) shows which address the app resolved. The suite's server trusts the loopback
 // proxy (the test runner plays it, writing X-Forwarded-For per client); a second server started
 // here trusts no proxy, so a client-written X-Forwarded-For must not give it a fresh address.
-import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { startExtraServer, type ExtraServer } from "../fixtures/extra-server";
 
 const FAILURES_BEFORE_LOCKOUT = 5;
 
@@ -36,31 +35,16 @@ test("behind the trusted proxy, each forwarded address is its own client", async
 });
 
 test.describe("with no trusted proxy", () => {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 7;
-  const untrustedURL = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | undefined;
+  let server: ExtraServer | undefined;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    rmSync(".data/e2e-untrusted", { recursive: true, force: true });
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: ".data/e2e-untrusted", AUTH_URL: untrustedURL, NEXT_TELEMETRY_DISABLED: "1" };
-    delete env.TRUST_PROXY;
-    server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "ignore", detached: true });
-    const deadline = Date.now() + 100_000;
-    for (;;) {
-      const ready = await fetch(`${untrustedURL}/ready`).then((response) => response.ok, () => false);
-      if (ready) break;
-      if (Date.now() > deadline) throw new Error(`a second next start on ${port} did not become ready`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // The runner's environment has no TRUST_PROXY: only the suite's server is given one.
+    server = await startExtraServer({ portOffset: 7, dataDir: ".data/e2e-untrusted" });
   });
-
-  test.afterAll(() => {
-    // Its own process group: `npx` starts next as a child a plain kill would leave behind.
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
-  });
+  test.afterAll(() => server?.dispose());
 
   test("a client-written X-Forwarded-For does not buy more sign-in attempts", async ({ request }) => {
-    expect(await sixthAttemptFromNewAddress(request, untrustedURL, "unproxied")).toBe(429);
+    expect(await sixthAttemptFromNewAddress(request, server!.url, "unproxied")).toBe(429);
   });
 });

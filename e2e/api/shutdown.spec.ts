@@ -3,51 +3,27 @@
 // SHUTDOWN_GRACE_MS finishes and is saved complete, one that does not is stopped at the end of
 // the grace period and saved with the text the client saw, marked incomplete; meanwhile new
 // requests get 503 shutting_down; the process exits 0; after a restart both are there.
-import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { cookieHeader, signUpThroughApi } from "../fixtures/api-account";
+import { startExtraServer, type ExtraServer } from "../fixtures/extra-server";
 import { resetStub, scriptStub } from "../fixtures/stub";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
-const baseURL = `http://127.0.0.1:${PORT}`;
 const stubURL = `http://127.0.0.1:${process.env.E2E_STUB_PORT ?? 3101}`;
-const DATA_DIR = ".data/e2e-shutdown";
 const GRACE_MS = 3000;
+let baseURL = "";
 
-interface Server {
-  process: ChildProcess;
-  exited: Promise<number | null>;
-  log: () => string;
-}
-
-async function startServer(): Promise<Server> {
-  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+function startServer(fresh: boolean): Promise<ExtraServer> {
+  return startExtraServer({
+    portOffset: 2,
+    dataDir: ".data/e2e-shutdown",
+    fresh,
     env: {
-      ...process.env,
       NEXT_MANUAL_SIG_HANDLE: "true",
       SHUTDOWN_GRACE_MS: String(GRACE_MS),
-      DATA_DIR,
-      DEV_OUTBOX: "public",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_URL: baseURL,
       GROQ_API_KEY_1: "e2e-groq-key-1",
       GROQ_BASE_URL: `${stubURL}/v1`,
     },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  for (let tries = 0; ; tries += 1) {
-    const answer = await fetch(`${baseURL}/ready`).catch(() => undefined);
-    if (answer?.ok) break;
-    if (child.exitCode !== null || tries > 600) throw new Error(`the server did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { process: child, exited, log: () => output };
 }
 
 /** A streaming chat turn read until `delta` has arrived; `rest` reads it to the end. */
@@ -87,23 +63,19 @@ function shownText(stream: string): string {
 
 type View = { messages: { role: string; content: string; status: string }[] };
 
-let server: Server | undefined;
+let server: ExtraServer | undefined;
 let api: APIRequestContext | undefined;
 
-test.beforeAll(() => rmSync(DATA_DIR, { recursive: true, force: true }));
 test.afterAll(async () => {
   await resetStub();
   await api?.dispose();
-  if (server && server.process.exitCode === null) {
-    server.process.kill("SIGKILL");
-    await server.exited;
-  }
-  rmSync(DATA_DIR, { recursive: true, force: true });
+  await server?.dispose();
 });
 
 test("SIGTERM mid-stream: replies finish within the grace period or are saved as incomplete, nothing acknowledged is lost", async () => {
   test.setTimeout(180_000);
-  server = await startServer();
+  server = await startServer(true);
+  baseURL = server.url;
   api = await playwrightRequest.newContext({ baseURL });
   await signUpThroughApi(api, "shutdown");
   const cookie = await cookieHeader(api);
@@ -133,7 +105,7 @@ test("SIGTERM mid-stream: replies finish within the grace period or are saved as
   expect(await server.exited, server.log()).toBe(0);
 
   // After a restart, on the same data: both questions, the short reply complete, the long one as far as it was shown.
-  server = await startServer();
+  server = await startServer(false);
   const view = async (id: string) => (await (await api!.get(`/api/v1/chat/${id}`)).json()) as View;
   const longView = await view(longTurn.conversationId);
   expect(longView.messages.map((message) => message.role)).toEqual(["user", "assistant"]);
