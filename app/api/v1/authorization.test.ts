@@ -20,6 +20,7 @@ import { httpMethods } from "@/lib/openapi/document";
 import { startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { latestMailedCode } from "@/lib/testing/http";
 import { renderTextPng, silentWav, useTemporaryStorage } from "@/lib/testing/media";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 const callers = [
   "anonymous",
@@ -105,7 +106,7 @@ async function makeUser(role: Role, { email = unique(role), verified = true } = 
 }
 
 async function freshConversation(seed: Seed, data: { deletedAt?: Date } = {}) {
-  return db().conversation.create({ data: { userId: seed.userId, title: `${MARKER} fresh`, ...data } });
+  return db().conversation.create({ data: await inPersonalWorkspace({ userId: seed.userId, title: `${MARKER} fresh`, ...data }) });
 }
 
 const png = async () => ({ bytes: new Uint8Array(await renderTextPng("matrix")), name: "matrix.png" });
@@ -421,7 +422,7 @@ const ROUTES: Record<string, Row> = {
     owned: true,
     ok: 200,
     params: id("projectId"),
-    fresh: async (seed) => ({ projectId: (await db().project.create({ data: { userId: seed.userId, name: `${MARKER} fresh` } })).id }),
+    fresh: async (seed) => ({ projectId: (await db().project.create({ data: await inPersonalWorkspace({ userId: seed.userId, name: `${MARKER} fresh` }) })).id }),
   },
 };
 
@@ -533,7 +534,7 @@ beforeAll(async () => {
   const turn = await call("POST /api/v1/chat", "owner", { body: { action: "send", message: `${MARKER} first words` } });
   expect(turn.status, turn.text).toBe(200);
   const conversation = await db().conversation.findFirstOrThrow({ where: { userId: owner.id }, include: { messages: { orderBy: { createdAt: "asc" } } } });
-  const project = await db().project.create({ data: { userId: owner.id, name: `${MARKER} project` } });
+  const project = await db().project.create({ data: await inPersonalWorkspace({ userId: owner.id, name: `${MARKER} project` }) });
   const tag = await db().tag.create({ data: { userId: owner.id, name: `${MARKER}-tag` } });
   await db().conversation.update({ where: { id: conversation.id }, data: { projectId: project.id, title: `${MARKER} chat` } });
   await db().conversationTag.create({ data: { conversationId: conversation.id, tagId: tag.id } });
