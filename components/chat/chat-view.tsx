@@ -235,7 +235,14 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
 
       <Composer
         busy={busy}
-        disabledReason={noProvider ? "Add an AI provider to start chatting (see README → Configuration)" : null}
+        disabledReason={
+          // A shared project's chat started by another member: readable here, continued only by them.
+          initialView?.conversation.readOnly
+            ? "Only the person who started this chat can continue it."
+            : noProvider
+              ? "Add an AI provider to start chatting (see README → Configuration)"
+              : null
+        }
         onSend={send}
         onStop={stopReply}
         text={draft}

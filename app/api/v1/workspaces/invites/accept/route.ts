@@ -25,4 +25,4 @@ export const POST = route(
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = methodsNotAllowed(["POST"]);

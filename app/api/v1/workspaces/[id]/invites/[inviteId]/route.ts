@@ -15,4 +15,4 @@ export const DELETE = route(
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
-export const { GET, POST, PUT, PATCH, OPTIONS } = methodsNotAllowed(["DELETE"]);
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = methodsNotAllowed(["DELETE"]);

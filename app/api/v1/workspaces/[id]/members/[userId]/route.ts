@@ -28,4 +28,4 @@ export const DELETE = route(
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
-export const { GET, POST, PUT, OPTIONS } = methodsNotAllowed(["PATCH", "DELETE"]);
+export const { GET, HEAD, POST, PUT, OPTIONS } = methodsNotAllowed(["PATCH", "DELETE"]);
