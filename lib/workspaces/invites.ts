@@ -1,5 +1,5 @@
 // Invites by email: a link with a random token (only its SHA-256 is stored), valid for
-// INVITE_TTL_MS, accepted once by a signed-in user whose email is the invited one. Inviting the
+// INVITE_TTL_DAYS, accepted once by a signed-in user whose email is the invited one. Inviting the
 // same address again replaces the earlier link.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
@@ -10,7 +10,9 @@ import { sendMail } from "@/lib/mail/send";
 import { assertShareable, requireMembership } from "./access";
 import type { CreateInviteInput, InviteView, WorkspaceRoleName } from "./schemas";
 
-export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const INVITE_TTL_DAYS = 7;
+const INVITE_TTL_MS = INVITE_TTL_DAYS * DAY_MS;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -51,7 +53,7 @@ export async function createInvite(options: { userId: string; workspaceId: strin
   await sendMail({
     to: email,
     subject: `You are invited to ${workspace.name} on BaatCheet`,
-    text: `You are invited to join the workspace "${workspace.name}" as ${role}. Open ${link} and sign in as ${email} to accept. The link expires in 7 days.`,
+    text: `You are invited to join the workspace "${workspace.name}" as ${role}. Open ${link} and sign in as ${email} to accept. The link expires in ${INVITE_TTL_DAYS} days.`,
   });
   return toView(row);
 }
