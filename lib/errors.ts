@@ -29,6 +29,8 @@ export const errorStatus = {
   /** The HTTP method is not supported on this path. */
   method_not_allowed: 405,
   conflict: 409,
+  /** A workspace invite link past its expiry; ask for a new one. */
+  invite_expired: 410,
   /** An account with this email already exists. */
   email_taken: 409,
   /** The requested model id is not in GET /api/v1/chat/models. */

@@ -248,7 +248,14 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
 
       <Composer
         busy={busy}
-        disabledReason={noProvider ? "Connect an AI provider first (see above)" : null}
+        disabledReason={
+          // A shared project's chat started by another member: readable here, continued only by them.
+          initialView?.conversation.readOnly
+            ? "Only the person who started this chat can continue it."
+            : noProvider
+              ? "Connect an AI provider first (see above)"
+              : null
+        }
         onSend={send}
         onStop={stopReply}
         text={draft}

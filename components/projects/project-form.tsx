@@ -10,7 +10,7 @@ import type { ProjectFields, ProjectItem } from "./use-projects";
 const COLOURS = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#ec4899", "#71717a"];
 const EMOJIS = ["📁", "💼", "📚", "🧪", "💡", "🛠️", "✍️", "🎯"];
 
-/** Create or edit a project: name, description, colour, emoji, system instructions. */
+/** Create or edit a project: name, description, colour, emoji, system instructions, shared or private. */
 export function ProjectForm({
   project,
   pending,
@@ -39,6 +39,7 @@ export function ProjectForm({
       instructions: String(form.get("instructions") ?? "") || null,
       color,
       emoji,
+      visibility: form.get("shared") ? "workspace" : "private",
     });
   };
 
@@ -99,6 +100,21 @@ export function ProjectForm({
           className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
         />
       </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input
+          type="checkbox"
+          name="shared"
+          data-testid="project-shared"
+          defaultChecked={project?.visibility === "workspace"}
+          className="mt-0.5 size-4"
+        />
+        <span>
+          Share with everyone in this workspace
+          <span className="block text-xs text-zinc-500 dark:text-zinc-400">
+            Members see the project and its chats (read only: each chat is changed by the person who started it). Your personal workspace has no other members.
+          </span>
+        </span>
+      </label>
       <div className="flex gap-2">
         <Button type="submit" pending={pending} data-testid="project-save">
           {submitLabel}

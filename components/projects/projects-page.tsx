@@ -95,6 +95,11 @@ function ProjectCard({ project }: { project: ProjectItem }) {
       <div className="flex items-center gap-2 font-medium">
         <span aria-hidden="true">{project.emoji ?? "📁"}</span>
         <span className="truncate">{project.name}</span>
+        {project.visibility === "workspace" && (
+          <span data-testid="project-shared-badge" className="ml-auto shrink-0 rounded-full bg-zinc-100 px-2 py-0.5 text-xs font-normal text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300">
+            Shared
+          </span>
+        )}
       </div>
       {project.description && <p className="mt-1 line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{project.description}</p>}
       <ProjectStats project={project} />

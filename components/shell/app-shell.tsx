@@ -9,7 +9,7 @@ import { Sidebar } from "./sidebar";
 const SIDEBAR_ID = "app-sidebar";
 
 /** Sidebar beside the main pane; below the md breakpoint the sidebar becomes a drawer behind a menu button. */
-export function AppShell({ email, children }: { email: string; children: ReactNode }) {
+export function AppShell({ email, workspaceId, children }: { email: string; workspaceId: string; children: ReactNode }) {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const closeSidebar = () => setSidebarOpen(false);
 
@@ -24,7 +24,7 @@ export function AppShell({ email, children }: { email: string; children: ReactNo
 
   return (
     <div className="flex h-dvh overflow-hidden">
-      <Sidebar id={SIDEBAR_ID} email={email} open={sidebarOpen} onClose={closeSidebar} />
+      <Sidebar id={SIDEBAR_ID} email={email} workspaceId={workspaceId} open={sidebarOpen} onClose={closeSidebar} />
       {sidebarOpen && (
         <div aria-hidden="true" onClick={closeSidebar} className="fixed inset-0 z-30 bg-black/40 md:hidden" />
       )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { SidebarConversations } from "@/components/conversations/sidebar-conversations";
 import { SearchPalette } from "@/components/search/search-palette";
+import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { buttonClass } from "@/components/ui/button-class";
 import { cx } from "@/components/ui/cx";
 import { CloseIcon, FolderIcon, ImageIcon, NewChatIcon, SettingsIcon } from "@/components/ui/icons";
@@ -25,12 +26,14 @@ const appLinks = [
 interface SidebarProps {
   id: string;
   email: string;
+  /** The workspace the pages show (the switcher's cookie, else the personal one). */
+  workspaceId: string;
   /** Only matters below the md breakpoint, where the sidebar is a drawer. */
   open: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ id, email, open, onClose }: SidebarProps) {
+export function Sidebar({ id, email, workspaceId, open, onClose }: SidebarProps) {
   const pathname = usePathname();
   return (
     <aside
@@ -51,6 +54,10 @@ export function Sidebar({ id, email, open, onClose }: SidebarProps) {
         <button type="button" onClick={onClose} aria-label="Close sidebar" className={buttonClass("ghost", "icon", "md:hidden")}>
           <CloseIcon className="size-5" />
         </button>
+      </div>
+
+      <div className="px-3 pt-1">
+        <WorkspaceSwitcher currentId={workspaceId} onNavigate={onClose} />
       </div>
 
       <div className="px-3 py-2">

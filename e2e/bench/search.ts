@@ -93,6 +93,10 @@ async function serverUrl(): Promise<URL | null> {
   }
 }
 
+const BENCH_WORKSPACE = "bench-workspace";
+/** The bench user working in their personal workspace, as every request does by default. */
+const benchScope = (userId: string) => ({ userId, workspaceId: BENCH_WORKSPACE, memberRole: "owner" as const });
+
 async function seed(client: Client, userId: string) {
   const words = `ARRAY[${VOCABULARY.map((word) => `'${word}'`).join(",")}]::text[]`;
   const syllables = `ARRAY[${SYLLABLES.map((syllable) => `'${syllable}'`).join(",")}]::text[]`;
@@ -101,8 +105,10 @@ async function seed(client: Client, userId: string) {
     ELSE w[1 + floor(power(random(), 3) * array_length(w, 1))::int] END`;
   await client.query(`
     INSERT INTO "User" (id, email, "emailVerified", "updatedAt") VALUES ('${userId}', 'bench@example.com', now(), now());
-    INSERT INTO "Project" (id, "userId", name, "updatedAt")
-      SELECT 'p' || g, '${userId}', 'p' || g, now() FROM generate_series(1, 20) g;
+    INSERT INTO "Workspace" (id, name, "personalUserId", "updatedAt") VALUES ('${BENCH_WORKSPACE}', 'Personal', '${userId}', now());
+    INSERT INTO "WorkspaceMember" ("workspaceId", "userId", role) VALUES ('${BENCH_WORKSPACE}', '${userId}', 'owner');
+    INSERT INTO "Project" (id, "userId", "workspaceId", name, "updatedAt")
+      SELECT 'p' || g, '${userId}', '${BENCH_WORKSPACE}', 'p' || g, now() FROM generate_series(1, 20) g;
     INSERT INTO "Tag" (id, "userId", name) VALUES ('t1', '${userId}', 'work'), ('t2', '${userId}', 'home');
     -- Search indexes are built after the bulk insert (much faster than maintaining them row by row).
     DROP INDEX "Message_searchVector_idx";
@@ -111,8 +117,8 @@ async function seed(client: Client, userId: string) {
   const started = performance.now();
   await client.query(`
     WITH v AS (SELECT ${words} AS w, ${syllables} AS s)
-    INSERT INTO "Conversation" (id, "userId", title, "titleFinal", "projectId", "pinnedAt", "createdAt", "updatedAt")
-    SELECT 'c' || g, '${userId}',
+    INSERT INTO "Conversation" (id, "userId", "workspaceId", title, "titleFinal", "projectId", "pinnedAt", "createdAt", "updatedAt")
+    SELECT 'c' || g, '${userId}', '${BENCH_WORKSPACE}',
       initcap((SELECT string_agg(${pick}, ' ') FROM v, generate_series(1, 3 + g % 3) AS n WHERE g > 0)),
       true,
       CASE WHEN g % 4 = 0 THEN 'p' || (1 + g % 20) END,
@@ -179,7 +185,7 @@ async function main() {
     const allSearch: number[] = [];
     const allLike: number[] = [];
     for (const query of QUERIES) {
-      const run = () => searchModule.searchConversations({ userId, q: query.q, limit: 20 });
+      const run = () => searchModule.searchConversations({ ...benchScope(userId), q: query.q, limit: 20 });
       const [, first] = await time(run);
       const times: number[] = [];
       for (let index = 0; index < RUNS; index += 1) times.push((await time(run))[0]);
@@ -211,7 +217,7 @@ async function main() {
     const pages: number[] = [];
     let cursor: string | undefined;
     for (let index = 0; index < 200; index += 1) {
-      const [elapsed, page] = await time(() => listModule.listConversations({ userId, limit: 20, cursor, archived: false }));
+      const [elapsed, page] = await time(() => listModule.listConversations({ ...benchScope(userId), limit: 20, cursor, archived: false }));
       pages.push(elapsed);
       cursor = page.nextCursor ?? undefined;
     }

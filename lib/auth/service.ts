@@ -2,6 +2,7 @@
 // password. Route handlers, pages and Auth.js all call these; none touch the tables directly.
 import "server-only";
 import { db } from "@/lib/db";
+import { ensurePersonalWorkspace } from "@/lib/workspaces/personal";
 import type { User } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { sendMail } from "@/lib/mail/send";
@@ -58,7 +59,9 @@ export async function createUserWithFirstAdmin(data: { email: string; name?: str
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK_KEY})`;
     const isFirst = (await tx.user.count()) === 0;
-    return tx.user.create({ data: { ...data, role: isFirst ? "admin" : "user" } });
+    const user = await tx.user.create({ data: { ...data, role: isFirst ? "admin" : "user" } });
+    await ensurePersonalWorkspace(user.id, tx);
+    return user;
   });
 }
 

@@ -8,7 +8,7 @@ import { attachmentsOf } from "./attachments";
 import { planTurn } from "./plan-turn";
 import { loadBranch } from "./turn-store";
 
-export async function previewContext(options: { userId: string; conversationId: string }) {
+export async function previewContext(options: { userId: string; workspaceId: string; conversationId: string }) {
   const loaded = await loadBranch(options);
   if (!loaded) throw new AppError("not_found", "Conversation not found.");
   const { conversation } = loaded;

@@ -46,6 +46,8 @@ function toRoute(result: RouteResult): ReplyRoute | undefined {
 
 export async function streamChatReply(options: {
   principal: Principal;
+  /** The workspace a new conversation is created in (and an existing one must be read from). */
+  workspaceId: string;
   input: ChatRequestInput;
   signal: AbortSignal;
 }): Promise<Response> {
@@ -55,7 +57,7 @@ export async function streamChatReply(options: {
   const text = input.action === "regenerate" ? "" : input.message;
   if (input.modelId || runtime.models.length === 0) selectCandidates({ available: runtime.models, text, modelId: input.modelId });
 
-  const turn = await prepareTurn({ userId: principal.userId, input });
+  const turn = await prepareTurn({ userId: principal.userId, workspaceId: options.workspaceId, input });
   // The rows are written while the context is fitted and the provider works on its first token
   // (and images are read); a failed write stops the reply.
   const stop = new AbortController();

@@ -108,6 +108,7 @@ export const conversationView = z.object({
     modelMode: z.enum(["auto", "manual"]),
     modelId: z.string().nullable(),
     updatedAt: z.iso.datetime(),
+    readOnly: z.boolean().describe("True when someone else created it (a shared project's conversation): it can be read, not continued"),
   }),
   messages: z.array(
     z.object({

@@ -8,16 +8,32 @@ import type { Message, MessageStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/db/ids";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
+import { readableConversationWhere } from "@/lib/workspaces/visibility";
 import { attachmentsOf, chatMedia, toAttachments, userMessageTokens } from "./attachments";
 import { loadBranch, saveReply, saveTurn, type BranchConversation, type TurnWrite } from "./turn-store";
 import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
-export async function getConversationOrThrow(options: { userId: string; conversationId: string }) {
+/** Where a chat request works: its user in a workspace. */
+export interface ChatScope {
+  userId: string;
+  workspaceId: string;
+}
+
+/**
+ * A live conversation the user may read here (theirs, or any in a shared project); `change`
+ * (a turn, settings, stop, switching versions) is for its creator only.
+ */
+export async function getConversationOrThrow(options: ChatScope & { conversationId: string; change?: boolean }) {
   const conversation = await db().conversation.findFirst({
-    where: { id: options.conversationId, userId: options.userId, deletedAt: null },
+    where: { id: options.conversationId, deletedAt: null, ...readableConversationWhere(options) },
   });
   if (!conversation) throw new AppError("not_found", "Conversation not found.");
+  if (options.change) assertCreator(conversation.userId, options.userId);
   return conversation;
+}
+
+function assertCreator(creatorId: string, userId: string) {
+  if (creatorId !== userId) throw new AppError("forbidden", "Only the conversation's creator can continue or change it; other members can read it.");
 }
 
 /** Oldest first, from the root down to `leafId`, following parent links. */
@@ -59,17 +75,19 @@ const isNewConversation = (input: ChatRequestInput) => input.action === "send" &
  * Plans a turn: validates it against the stored conversation and returns the thread to send,
  * with ids for the rows it will write. Nothing is written until `persist` runs.
  */
-export async function prepareTurn(options: { userId: string; input: ChatRequestInput }): Promise<PreparedTurn> {
-  const { userId, input } = options;
+export async function prepareTurn(options: ChatScope & { input: ChatRequestInput }): Promise<PreparedTurn> {
+  const { userId, workspaceId, input } = options;
   const now = Date.now();
   const creating = isNewConversation(input);
   // Edit and regenerate read the branch ending at the message they act on; send, the active one.
   const loaded = creating
     ? null
-    : await loadBranch({ userId, conversationId: input.conversationId!, leafId: input.action === "send" ? undefined : input.messageId });
+    : await loadBranch({ userId, workspaceId, conversationId: input.conversationId!, leafId: input.action === "send" ? undefined : input.messageId });
   if (!creating && !loaded) throw new AppError("not_found", "Conversation not found.");
+  if (loaded) assertCreator(loaded.conversation.userId, userId);
   const conversation = loaded?.conversation ?? {
     id: newId(),
+    userId,
     systemPrompt: input.action === "send" ? input.systemPrompt || null : null,
     temperature: input.temperature ?? null,
     activeLeafId: null,
@@ -131,6 +149,7 @@ export async function prepareTurn(options: { userId: string; input: ChatRequestI
   const persist = () =>
     saveTurn({
       userId,
+      workspaceId,
       conversationId: conversation.id,
       create: creating ? { systemPrompt: conversation.systemPrompt, temperature: conversation.temperature } : undefined,
       question: userMessageIsNew ? userMessage : undefined,
@@ -186,8 +205,8 @@ export async function completeAssistantMessage(options: {
 }
 
 /** Marks the conversation's running replies as stopped; works from any tab or after a reload. */
-export async function requestStop(options: { userId: string; conversationId: string; messageId?: string }) {
-  await getConversationOrThrow(options);
+export async function requestStop(options: ChatScope & { conversationId: string; messageId?: string }) {
+  await getConversationOrThrow({ ...options, change: true });
   const where = {
     conversationId: options.conversationId,
     status: "streaming" as const,
@@ -199,7 +218,7 @@ export async function requestStop(options: { userId: string; conversationId: str
 }
 
 /** The active branch with, for each message, its position among its siblings (its versions). */
-export async function getConversationView(options: { userId: string; conversationId: string }): Promise<ConversationView> {
+export async function getConversationView(options: ChatScope & { conversationId: string }): Promise<ConversationView> {
   const conversation = await getConversationOrThrow(options);
   const messages = await loadMessages(conversation.id);
   const siblings = new Map<string | null, string[]>();
@@ -233,14 +252,15 @@ export async function getConversationView(options: { userId: string; conversatio
       modelMode: conversation.modelMode,
       modelId: conversation.modelId,
       updatedAt: conversation.updatedAt.toISOString(),
+      readOnly: conversation.userId !== options.userId,
     },
     messages: thread,
   };
 }
 
 /** Changes the settings the next turns use; earlier replies keep the settings they were made with. */
-export async function updateChatSettings(options: { userId: string; conversationId: string; settings: ChatSettingsInput }) {
-  const conversation = await getConversationOrThrow(options);
+export async function updateChatSettings(options: ChatScope & { conversationId: string; settings: ChatSettingsInput }) {
+  const conversation = await getConversationOrThrow({ ...options, change: true });
   const { systemPrompt, temperature, modelId } = options.settings;
   if (modelId && !aiRuntime().models.some((model) => model.id === modelId)) {
     throw new AppError("unknown_model", `Unknown or unavailable model "${modelId}". See GET /api/v1/chat/models.`);
@@ -257,8 +277,8 @@ export async function updateChatSettings(options: { userId: string; conversation
 }
 
 /** Shows another version: the branch through `messageId`, down its newest descendants. */
-export async function switchBranch(options: { userId: string; conversationId: string; messageId: string }) {
-  const conversation = await getConversationOrThrow(options);
+export async function switchBranch(options: ChatScope & { conversationId: string; messageId: string }) {
+  const conversation = await getConversationOrThrow({ ...options, change: true });
   const messages = await loadMessages(conversation.id);
   if (!messages.some((message) => message.id === options.messageId)) throw new AppError("not_found", "Message not found.");
   let leaf = options.messageId;

@@ -13,6 +13,8 @@ import type { ReplyRoute } from "./schemas";
 
 export interface BranchConversation {
   id: string;
+  /** Its creator: only they continue it; other members may read it in a shared project. */
+  userId: string;
   systemPrompt: string | null;
   temperature: number | null;
   activeLeafId: string | null;
@@ -30,21 +32,25 @@ interface BranchRow extends BranchConversation {
 const MAX_DEPTH = 100_000;
 
 /**
- * The user's live conversation and the branch ending at `leafId` (default: its active leaf),
- * root first. Null when the conversation is not the user's (or is deleted); an empty branch
- * when `leafId` is not a message of it.
+ * A live conversation the user may read in the workspace (the same rule as
+ * lib/workspaces/visibility.ts, inlined for this hot path) and the branch ending at `leafId`
+ * (default: its active leaf), root first. Null when the user may not read it (or it is
+ * deleted); an empty branch when `leafId` is not a message of it.
  */
 export async function loadBranch(options: {
   userId: string;
+  workspaceId: string;
   conversationId: string;
   leafId?: string;
 }): Promise<{ conversation: BranchConversation; branch: Message[] } | null> {
   const rows = await database().sql.query<BranchRow>(`
     WITH RECURSIVE conv AS (
-      SELECT c."id", c."systemPrompt", c."temperature", c."activeLeafId", c."modelMode"::text AS "modelMode", c."modelId",
+      SELECT c."id", c."userId", c."systemPrompt", c."temperature", c."activeLeafId", c."modelMode"::text AS "modelMode", c."modelId",
              p."instructions" AS "projectInstructions"
       FROM "Conversation" c LEFT JOIN "Project" p ON p."id" = c."projectId"
-      WHERE c."id" = $1 AND c."userId" = $2 AND c."deletedAt" IS NULL
+      WHERE c."id" = $1 AND c."workspaceId" = $5 AND c."deletedAt" IS NULL
+        AND EXISTS (SELECT 1 FROM "WorkspaceMember" wm WHERE wm."workspaceId" = c."workspaceId" AND wm."userId" = $2)
+        AND (c."userId" = $2 OR p."visibility" = 'workspace')
     ), chain AS (
       SELECT m."id", m."parentId", 0 AS depth
       FROM "Message" m JOIN conv ON m."conversationId" = conv."id"
@@ -65,7 +71,7 @@ export async function loadBranch(options: {
       FROM chain JOIN "Message" m ON m."id" = chain."id"
     ), '[]'::json) AS "branch"
     FROM conv`,
-    [options.conversationId, options.userId, options.leafId ?? null, MAX_DEPTH],
+    [options.conversationId, options.userId, options.leafId ?? null, MAX_DEPTH, options.workspaceId],
   );
   const row = rows[0];
   if (!row) return null;
@@ -82,6 +88,8 @@ export async function loadBranch(options: {
 
 export interface TurnWrite {
   userId: string;
+  /** Where a new conversation is created. */
+  workspaceId: string;
   conversationId: string;
   /** A new conversation is created with the turn, with these settings. */
   create?: { systemPrompt: string | null; temperature: number | null };
@@ -107,8 +115,8 @@ export async function saveTurn(turn: TurnWrite): Promise<void> {
   const question = turn.question;
   await database().sql.query(
     `WITH new_conversation AS (
-       INSERT INTO "Conversation" ("id", "userId", "systemPrompt", "temperature", "modelMode", "modelId", "activeLeafId", "createdAt", "updatedAt")
-       SELECT $1, $2, $3, $4::double precision, $5::"ModelMode", $6, $7, $8, $8 WHERE $9
+       INSERT INTO "Conversation" ("id", "userId", "workspaceId", "systemPrompt", "temperature", "modelMode", "modelId", "activeLeafId", "createdAt", "updatedAt")
+       SELECT $1, $2, $21, $3, $4::double precision, $5::"ModelMode", $6, $7, $8, $8 WHERE $9
      ), question AS (
        INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "content", "status", "attachments", "tokenCount", "createdAt")
        SELECT $10, $1, $11, 'user', $12, 'complete', $13::jsonb, $14::integer, $15 WHERE $10::text IS NOT NULL
@@ -140,6 +148,7 @@ export async function saveTurn(turn: TurnWrite): Promise<void> {
       toSqlTimestamp(turn.reply.createdAt),
       turn.temperature !== undefined,
       turn.temperature ?? null,
+      turn.workspaceId,
     ],
   );
 }

@@ -39,6 +39,7 @@ export const projectBadge = z.object({
 export const conversationSummary = z.object({
   id: z.string(),
   title: z.string(),
+  createdBy: z.string().describe("The id of the user who created it: only they change it; other members of the workspace read it when it is in a shared project"),
   projectId: z.string().nullable(),
   project: projectBadge.nullable(),
   tags: z.array(z.string()).describe("Tag names, alphabetical"),

@@ -1,11 +1,14 @@
 // Conversation organisation: lists, rename, pin, archive, projects, tags, soft delete.
-// (Chat turns and message trees live in lib/chat.)
+// (Chat turns and message trees live in lib/chat.) Members read each other's conversations in
+// shared projects (lib/workspaces/visibility.ts); only a conversation's creator changes it.
 import "server-only";
 import { db, Prisma as PrismaSql } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { invalidateProjectStats } from "@/lib/projects/stats";
+import type { WorkspaceScope } from "@/lib/workspaces/current";
+import { readableConversationSql, readableConversationWhere, readableProjectWhere } from "@/lib/workspaces/visibility";
 import type {
   ConversationSummary,
   CreateConversationInput,
@@ -20,6 +23,7 @@ export const DELETED_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 export const summarySelect = {
   id: true,
+  userId: true,
   title: true,
   projectId: true,
   pinnedAt: true,
@@ -36,6 +40,7 @@ export function toSummary(row: SummaryRow): ConversationSummary {
   return {
     id: row.id,
     title: row.title,
+    createdBy: row.userId,
     projectId: row.projectId,
     project: row.project,
     tags: row.tags.map((link) => link.tag.name).sort(),
@@ -51,10 +56,10 @@ export function toSummary(row: SummaryRow): ConversationSummary {
  * One SQL statement (project and tags joined in), so a page costs one round trip: the sidebar
  * asks for one on every load and scroll.
  */
-export async function listConversations(options: { userId: string } & ListConversationsQuery) {
+export async function listConversations(options: WorkspaceScope & ListConversationsQuery) {
   const after = options.cursor ? decodeCursor(options.cursor) : undefined;
   const clauses: Prisma.Sql[] = [
-    PrismaSql.sql`c."userId" = ${options.userId}`,
+    readableConversationSql(options),
     PrismaSql.sql`c."deletedAt" IS NULL`,
     options.archived ? PrismaSql.sql`c."archivedAt" IS NOT NULL` : PrismaSql.sql`c."archivedAt" IS NULL`,
   ];
@@ -79,30 +84,38 @@ export async function listConversations(options: { userId: string } & ListConver
   };
 }
 
-async function findOwnedOrThrow(userId: string, conversationId: string, options: { deleted?: boolean } = {}) {
+async function findReadableOrThrow(scope: WorkspaceScope, conversationId: string, options: { deleted?: boolean } = {}) {
   const row = await db().conversation.findFirst({
-    where: { id: conversationId, userId, deletedAt: options.deleted ? { not: null } : null },
+    where: { id: conversationId, deletedAt: options.deleted ? { not: null } : null, ...readableConversationWhere(scope) },
     select: summarySelect,
   });
   if (!row) throw new AppError("not_found", "Conversation not found.");
   return row;
 }
 
-export async function getConversationSummaryOrThrow(options: { userId: string; conversationId: string }) {
-  return toSummary(await findOwnedOrThrow(options.userId, options.conversationId));
+/** Members read a shared project's conversations; only the creator changes one. */
+async function findOwnOrThrow(scope: WorkspaceScope, conversationId: string, options: { deleted?: boolean } = {}) {
+  const row = await findReadableOrThrow(scope, conversationId, options);
+  if (row.userId !== scope.userId) throw new AppError("forbidden", "Only the conversation's creator can change it.");
+  return row;
 }
 
-async function assertProjectOwned(userId: string, projectId: string) {
-  const project = await db().project.findFirst({ where: { id: projectId, userId }, select: { id: true } });
+export async function getConversationSummaryOrThrow(options: WorkspaceScope & { conversationId: string }) {
+  return toSummary(await findReadableOrThrow(options, options.conversationId));
+}
+
+async function assertProjectReadable(scope: WorkspaceScope, projectId: string) {
+  const project = await db().project.findFirst({ where: { id: projectId, ...readableProjectWhere(scope) }, select: { id: true } });
   if (!project) throw new AppError("not_found", "Project not found.");
 }
 
-export async function createConversation(options: { userId: string; input: CreateConversationInput }) {
+export async function createConversation(options: WorkspaceScope & { input: CreateConversationInput }) {
   const { userId, input } = options;
-  if (input.projectId) await assertProjectOwned(userId, input.projectId);
+  if (input.projectId) await assertProjectReadable(options, input.projectId);
   const row = await db().conversation.create({
     data: {
       userId,
+      workspaceId: options.workspaceId,
       ...(input.title ? { title: input.title, titleFinal: true } : {}),
       projectId: input.projectId ?? null,
     },
@@ -124,10 +137,10 @@ async function setTags(tx: Prisma.TransactionClient, userId: string, conversatio
   });
 }
 
-export async function updateConversation(options: { userId: string; conversationId: string; input: UpdateConversationInput }) {
+export async function updateConversation(options: WorkspaceScope & { conversationId: string; input: UpdateConversationInput }) {
   const { userId, conversationId, input } = options;
-  const current = await findOwnedOrThrow(userId, conversationId);
-  if (input.projectId) await assertProjectOwned(userId, input.projectId);
+  const current = await findOwnOrThrow(options, conversationId);
+  if (input.projectId) await assertProjectReadable(options, input.projectId);
   const now = new Date();
   const row = await db().$transaction(async (tx) => {
     if (input.tags) await setTags(tx, userId, conversationId, input.tags);
@@ -150,8 +163,8 @@ export async function updateConversation(options: { userId: string; conversation
   return toSummary(row);
 }
 
-export async function addConversationTag(options: { userId: string; conversationId: string; name: string }) {
-  const current = await findOwnedOrThrow(options.userId, options.conversationId);
+export async function addConversationTag(options: WorkspaceScope & { conversationId: string; name: string }) {
+  const current = await findOwnOrThrow(options, options.conversationId);
   const names = current.tags.map((link) => link.tag.name);
   if (!names.includes(options.name) && names.length >= MAX_TAGS_PER_CONVERSATION) {
     throw new AppError("validation_failed", `tags: at most ${MAX_TAGS_PER_CONVERSATION} tags per conversation.`);
@@ -159,21 +172,21 @@ export async function addConversationTag(options: { userId: string; conversation
   return updateConversation({ ...options, input: { tags: [...names, options.name] } });
 }
 
-export async function removeConversationTag(options: { userId: string; conversationId: string; name: string }) {
-  const current = await findOwnedOrThrow(options.userId, options.conversationId);
+export async function removeConversationTag(options: WorkspaceScope & { conversationId: string; name: string }) {
+  const current = await findOwnOrThrow(options, options.conversationId);
   const names = current.tags.map((link) => link.tag.name);
   const name = options.name.trim().toLowerCase();
   if (!names.includes(name)) throw new AppError("not_found", "This conversation has no such tag.");
   return updateConversation({ ...options, input: { tags: names.filter((tag) => tag !== name) } });
 }
 
-/** My tags with how many live (not deleted) conversations carry each; unused tags are left out. */
-export async function listTags(options: { userId: string }) {
+/** My tags with how many of my live (not deleted) conversations in this workspace carry each; unused tags are left out. */
+export async function listTags(options: WorkspaceScope) {
   const tags = await db().tag.findMany({
     where: { userId: options.userId },
     select: {
       name: true,
-      _count: { select: { conversations: { where: { conversation: { deletedAt: null } } } } },
+      _count: { select: { conversations: { where: { conversation: { deletedAt: null, workspaceId: options.workspaceId } } } } },
     },
     orderBy: { name: "asc" },
   });
@@ -189,8 +202,8 @@ export async function listTags(options: { userId: string }) {
  * Soft delete: the conversation disappears at once and can be restored (the UI's undo);
  * conversations deleted longer than DELETED_RETENTION_MS ago are purged for good now.
  */
-export async function deleteConversation(options: { userId: string; conversationId: string }) {
-  const current = await findOwnedOrThrow(options.userId, options.conversationId);
+export async function deleteConversation(options: WorkspaceScope & { conversationId: string }) {
+  const current = await findOwnOrThrow(options, options.conversationId);
   const now = new Date();
   await db().conversation.update({
     where: { id: current.id },
@@ -203,8 +216,8 @@ export async function deleteConversation(options: { userId: string; conversation
   return { id: current.id, deletedAt: now };
 }
 
-export async function restoreConversation(options: { userId: string; conversationId: string }) {
-  const current = await findOwnedOrThrow(options.userId, options.conversationId, { deleted: true });
+export async function restoreConversation(options: WorkspaceScope & { conversationId: string }) {
+  const current = await findOwnOrThrow(options, options.conversationId, { deleted: true });
   const row = await db().conversation.update({
     where: { id: current.id },
     data: { deletedAt: null, updatedAt: current.updatedAt },

@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/db";
 import type { ConversationSummary } from "./schemas";
 
 export const summaryColumns = Prisma.sql`
-  c.title, c."projectId", c."pinnedAt", c."archivedAt", c."createdAt", c."updatedAt",
+  c.title, c."userId" AS "createdBy", c."projectId", c."pinnedAt", c."archivedAt", c."createdAt", c."updatedAt",
   pr.name AS "projectName", pr.emoji AS "projectEmoji", pr.color AS "projectColor",
   (SELECT array_agg(t.name ORDER BY t.name) FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId"
     WHERE ct."conversationId" = c.id) AS tags`;
@@ -16,6 +16,7 @@ export const projectJoin = Prisma.sql`LEFT JOIN "Project" pr ON pr.id = c."proje
 /** What `summaryColumns` selects. */
 export interface SummaryColumns {
   title: string;
+  createdBy: string;
   projectId: string | null;
   pinnedAt: Date | null;
   archivedAt: Date | null;
@@ -30,6 +31,7 @@ export interface SummaryColumns {
 export function toSummaryFields(row: SummaryColumns): Omit<ConversationSummary, "id"> {
   return {
     title: row.title,
+    createdBy: row.createdBy,
     projectId: row.projectId,
     project: row.projectId
       ? { id: row.projectId, name: row.projectName ?? "", emoji: row.projectEmoji, color: row.projectColor }

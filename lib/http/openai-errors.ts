@@ -39,6 +39,7 @@ const openAiMapping: Record<ErrorCode, OpenAiMapping> = {
   not_found: { type: "not_found_error" },
   method_not_allowed: { type: "invalid_request_error" },
   conflict: { type: "conflict_error" },
+  invite_expired: { type: "invalid_request_error" },
   email_taken: { type: "conflict_error" },
   unknown_model: { type: "not_found_error", status: 404, code: "model_not_found" },
   payload_too_large: { type: "invalid_request_error" },

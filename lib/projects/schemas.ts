@@ -22,7 +22,12 @@ const instructions = z
   .trim()
   .max(MAX_INSTRUCTIONS_CHARS, `Instructions can be at most ${MAX_INSTRUCTIONS_CHARS.toLocaleString("en")} characters.`);
 
+const visibility = z
+  .enum(["private", "workspace"])
+  .describe("`private`: only its creator sees it; `workspace`: every member of the workspace sees it and the conversations in it");
+
 export const createProjectInput = z.object({
+  visibility: visibility.optional(),
   name: name.describe("Shown in the sidebar"),
   description: description.nullable().optional().describe("What the project is for"),
   color: color.nullable().optional().describe("Accent colour, #rrggbb"),
@@ -42,6 +47,7 @@ export const updateProjectInput = z
     color: color.nullable().optional(),
     emoji: emoji.nullable().optional(),
     instructions: instructions.nullable().optional(),
+    visibility: visibility.optional(),
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), "Send at least one field to change.");
 export type UpdateProjectInput = z.infer<typeof updateProjectInput>;
@@ -70,6 +76,8 @@ export const projectView = z.object({
   color: z.string().nullable(),
   emoji: z.string().nullable(),
   instructions: z.string().nullable(),
+  visibility,
+  createdBy: z.string().describe("The id of the user who created it"),
   stats: projectStats,
   createdAt: z.date(),
   updatedAt: z.date(),

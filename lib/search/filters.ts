@@ -4,6 +4,8 @@
 import "server-only";
 import { taggedWith } from "@/lib/conversations/summary-sql";
 import { db, Prisma } from "@/lib/db";
+import type { WorkspaceScope } from "@/lib/workspaces/current";
+import { readableConversationSql, readableProjectWhere } from "@/lib/workspaces/visibility";
 import type { ParsedSearch } from "./query";
 import type { SearchQuery } from "./schemas";
 
@@ -24,7 +26,7 @@ export interface SearchFilters {
 }
 
 /** `project:` takes an id or a name (case-insensitive); `none` means in no project. */
-async function projectFilter(userId: string, value: string | undefined, projectId: string | undefined) {
+async function projectFilter(scope: WorkspaceScope, value: string | undefined, projectId: string | undefined) {
   const clauses: Prisma.Sql[] = [];
   if (projectId) clauses.push(Prisma.sql`c."projectId" = ${projectId}`);
   if (value) {
@@ -32,7 +34,7 @@ async function projectFilter(userId: string, value: string | undefined, projectI
       clauses.push(Prisma.sql`c."projectId" IS NULL`);
     } else {
       const project = await db().project.findFirst({
-        where: { userId, OR: [{ id: value }, { name: { equals: value, mode: "insensitive" } }] },
+        where: { ...readableProjectWhere(scope), AND: [{ OR: [{ id: value }, { name: { equals: value, mode: "insensitive" } }] }] },
         select: { id: true },
       });
       clauses.push(project ? Prisma.sql`c."projectId" = ${project.id}` : Prisma.sql`FALSE`);
@@ -62,7 +64,7 @@ function earliest(dates: (Date | undefined)[]): Date | undefined {
 const all = (clauses: Prisma.Sql[]) => Prisma.join([Prisma.sql`TRUE`, ...clauses], " AND ");
 
 export async function buildSearchFilters(
-  options: { userId: string } & Pick<SearchQuery, "projectId" | "role" | "from" | "to">,
+  options: WorkspaceScope & Pick<SearchQuery, "projectId" | "role" | "from" | "to">,
   parsed: ParsedSearch,
 ): Promise<SearchFilters> {
   const { userId } = options;
@@ -70,9 +72,9 @@ export async function buildSearchFilters(
   const before = earliest([parsed.before, options.to ? dayAfter(options.to) : undefined]);
   const modelPattern = parsed.model ? `%${escapeLike(parsed.model)}%` : undefined;
   const conversations = [
-    Prisma.sql`c."userId" = ${userId}`,
+    readableConversationSql(options),
     Prisma.sql`c."deletedAt" IS NULL`,
-    ...(await projectFilter(userId, parsed.project, options.projectId)),
+    ...(await projectFilter(options, parsed.project, options.projectId)),
     ...parsed.tags.map((tag) => taggedWith(userId, tag)),
   ];
   // With words, model: is about the matching message (a reply by that model); with operators

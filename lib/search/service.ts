@@ -5,6 +5,8 @@
 import "server-only";
 import { toSummaryFields } from "@/lib/conversations/summary-sql";
 import { AppError } from "@/lib/errors";
+import type { WorkspaceScope } from "@/lib/workspaces/current";
+import { readableConversationSql } from "@/lib/workspaces/visibility";
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type Strategy } from "./cursor";
 import { buildSearchFilters } from "./filters";
 import { parseSearchQuery, searchConfigFor, toSnippetParts, type ParsedSearch, type SnippetPart } from "./query";
@@ -21,14 +23,14 @@ export const RANKED_MAX_MATCHES = 2000;
 
 /** A later page keeps its first page's strategy; a first page asks how common the words are. */
 async function chooseStrategy(options: {
-  userId: string;
+  scope: WorkspaceScope;
   text: string;
   config: "english" | "simple";
   cursor: SearchCursor | undefined;
 }): Promise<Strategy> {
-  const { userId, text, config, cursor } = options;
+  const { scope, text, config, cursor } = options;
   if (cursor) return cursor.strategy;
-  const matches = await countMatches({ userId, text, config, limit: RANKED_MAX_MATCHES + 1 });
+  const matches = await countMatches({ scope: readableConversationSql(scope), text, config, limit: RANKED_MAX_MATCHES + 1 });
   return matches > RANKED_MAX_MATCHES ? "recent" : "ranked";
 }
 
@@ -57,7 +59,8 @@ function toSearchResult(row: SearchRow, parsed: ParsedSearch): SearchResult {
   };
 }
 
-export async function searchConversations(options: { userId: string } & SearchQuery) {
+/** What the caller may read in the workspace: their own conversations and those in shared projects. */
+export async function searchConversations(options: WorkspaceScope & SearchQuery) {
   const parsed = parseSearchQuery(options.q);
   const cursor = options.cursor ? decodeSearchCursor(options.cursor) : undefined;
   const page = { filters: await buildSearchFilters(options, parsed), cursor, take: options.limit + 1 };
@@ -69,7 +72,7 @@ export async function searchConversations(options: { userId: string } & SearchQu
     rows = await listFilteredConversations(page);
   } else {
     const words = { ...page, text: parsed.text, config: searchConfigFor(parsed.text) };
-    strategy = await chooseStrategy({ userId: options.userId, ...words });
+    strategy = await chooseStrategy({ scope: options, ...words });
     rows = strategy === "ranked" ? await searchRanked(words) : await searchRecent(words);
   }
 

@@ -80,12 +80,12 @@ export function listFilteredConversations({ filters, cursor, take }: PageRequest
  * mean reading every match outside it, while the newest-first walk is bounded by the filtered
  * conversations.
  */
-export async function countMatches(options: { userId: string; text: string; config: WordsRequest["config"]; limit: number }) {
+export async function countMatches(options: { scope: Prisma.Sql; text: string; config: WordsRequest["config"]; limit: number }) {
   const [probe] = await db().$queryRaw<{ matches: number }[]>`
     WITH q AS (SELECT websearch_to_tsquery(${options.config}::regconfig, ${options.text}) AS query)
     SELECT count(*)::int AS matches FROM (
       SELECT 1 FROM q, "Message" m JOIN "Conversation" c ON c.id = m."conversationId"
-      WHERE m."searchVector" @@ q.query AND c."userId" = ${options.userId} AND c."deletedAt" IS NULL
+      WHERE m."searchVector" @@ q.query AND ${options.scope} AND c."deletedAt" IS NULL
       LIMIT ${options.limit}
     ) matches`;
   return probe!.matches;

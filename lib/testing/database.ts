@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { Client } from "pg";
 import { openDatabase, type Database } from "@/lib/db/client";
-import { applyMigrations, readMigrations } from "@/lib/db/migrate";
+import { applyMigrations, readMigrations, type Migration } from "@/lib/db/migrate";
 import { env } from "@/lib/env";
 
 export interface TestDatabase {
@@ -31,11 +31,14 @@ async function withAdminClient<T>(serverUrl: URL, work: (client: Client) => Prom
   }
 }
 
-/** `pgliteTemplatePath`: a migrated PGlite dump made once by the global setup. */
-export async function createTestDatabase(pgliteTemplatePath?: string | null): Promise<TestDatabase> {
-  const migrations = await readMigrations();
+/**
+ * `pgliteTemplatePath`: a migrated PGlite dump made once by the global setup. `migrations`: only
+ * these (a migration's own test starts from the ones before it), on an empty database.
+ */
+export async function createTestDatabase(pgliteTemplatePath?: string | null, options: { migrations?: Migration[] } = {}): Promise<TestDatabase> {
+  const migrations = options.migrations ?? (await readMigrations());
   if (!env.DATABASE_URL) {
-    const template = pgliteTemplatePath ? new Blob([await readFile(pgliteTemplatePath)]) : undefined;
+    const template = pgliteTemplatePath && !options.migrations ? new Blob([await readFile(pgliteTemplatePath)]) : undefined;
     const database = openDatabase({ backend: "pglite", template });
     await applyMigrations(database.sql, migrations);
     return { database, dispose: () => database.close() };

@@ -54,6 +54,14 @@ import * as jobsById from "@/app/api/v1/jobs/[id]/route";
 import * as models from "@/app/api/v1/models/route";
 import * as projects from "@/app/api/v1/projects/route";
 import * as projectsById from "@/app/api/v1/projects/[id]/route";
+import * as workspaces from "@/app/api/v1/workspaces/route";
+import * as workspacesById from "@/app/api/v1/workspaces/[id]/route";
+import * as workspacesByIdInvites from "@/app/api/v1/workspaces/[id]/invites/route";
+import * as workspacesByIdInvitesByInviteId from "@/app/api/v1/workspaces/[id]/invites/[inviteId]/route";
+import * as workspacesByIdMembers from "@/app/api/v1/workspaces/[id]/members/route";
+import * as workspacesByIdMembersByUserId from "@/app/api/v1/workspaces/[id]/members/[userId]/route";
+import * as workspacesByIdTransfer from "@/app/api/v1/workspaces/[id]/transfer/route";
+import * as workspacesInvitesAccept from "@/app/api/v1/workspaces/invites/accept/route";
 import { buildOpenApiDocument, servedMethods, type OpenApiDocument, type RouteModule } from "@/lib/openapi/document";
 
 export const apiRoutes: Record<string, RouteModule> = {
@@ -109,6 +117,14 @@ export const apiRoutes: Record<string, RouteModule> = {
   "/api/v1/models": servedMethods(models),
   "/api/v1/projects": servedMethods(projects),
   "/api/v1/projects/{id}": servedMethods(projectsById),
+  "/api/v1/workspaces": servedMethods(workspaces),
+  "/api/v1/workspaces/{id}": servedMethods(workspacesById),
+  "/api/v1/workspaces/{id}/invites": servedMethods(workspacesByIdInvites),
+  "/api/v1/workspaces/{id}/invites/{inviteId}": servedMethods(workspacesByIdInvitesByInviteId),
+  "/api/v1/workspaces/{id}/members": servedMethods(workspacesByIdMembers),
+  "/api/v1/workspaces/{id}/members/{userId}": servedMethods(workspacesByIdMembersByUserId),
+  "/api/v1/workspaces/{id}/transfer": servedMethods(workspacesByIdTransfer),
+  "/api/v1/workspaces/invites/accept": servedMethods(workspacesInvitesAccept),
 };
 
 let document: OpenApiDocument | undefined;

@@ -7,6 +7,7 @@
 // an audio file with a transcript, a job). Every caller uses B's ids. B's own session is the
 // control: it must succeed, which proves each request is valid, so a 401, 403 or 404 in another
 // cell is authorization and not validation.
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiRoutes } from "@/app/api/docs/api-routes";
 import { hashPassword } from "@/lib/auth/password";
@@ -20,6 +21,7 @@ import { httpMethods } from "@/lib/openapi/document";
 import { startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { latestMailedCode } from "@/lib/testing/http";
 import { renderTextPng, silentWav, useTemporaryStorage } from "@/lib/testing/media";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 const callers = [
   "anonymous",
@@ -58,6 +60,12 @@ interface Seed {
   imageId: string;
   audioId: string;
   jobId: string;
+  /** A workspace B owns, with one other member (`memberId`) and a pending invite. */
+  workspaceId: string;
+  memberId: string;
+  inviteId: string;
+  /** An invite link's token, to B's email address, into someone else's workspace. */
+  inviteToken: string;
 }
 
 interface Row {
@@ -105,7 +113,23 @@ async function makeUser(role: Role, { email = unique(role), verified = true } = 
 }
 
 async function freshConversation(seed: Seed, data: { deletedAt?: Date } = {}) {
-  return db().conversation.create({ data: { userId: seed.userId, title: `${MARKER} fresh`, ...data } });
+  return db().conversation.create({ data: await inPersonalWorkspace({ userId: seed.userId, title: `${MARKER} fresh`, ...data }) });
+}
+
+/** A workspace B owns, with a fresh member. */
+async function freshTeam(seed: Seed) {
+  const workspace = await db().workspace.create({ data: { name: `${MARKER} team`, members: { create: { userId: seed.userId, role: "owner" } } } });
+  const member = await makeUser("user");
+  await db().workspaceMember.create({ data: { workspaceId: workspace.id, userId: member.id, role: "member" } });
+  return { workspaceId: workspace.id, memberId: member.id };
+}
+
+async function freshInvite(workspaceId: string, email: string) {
+  const token = randomBytes(24).toString("base64url");
+  const invite = await db().workspaceInvite.create({
+    data: { workspaceId, email, role: "member", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 60_000) },
+  });
+  return { inviteId: invite.id, inviteToken: token };
 }
 
 const png = async () => ({ bytes: new Uint8Array(await renderTextPng("matrix")), name: "matrix.png" });
@@ -421,7 +445,73 @@ const ROUTES: Record<string, Row> = {
     owned: true,
     ok: 200,
     params: id("projectId"),
-    fresh: async (seed) => ({ projectId: (await db().project.create({ data: { userId: seed.userId, name: `${MARKER} fresh` } })).id }),
+    fresh: async (seed) => ({ projectId: (await db().project.create({ data: await inPersonalWorkspace({ userId: seed.userId, name: `${MARKER} fresh` }) })).id }),
+  },
+
+  "GET /api/v1/workspaces": { audience: "user", access: "read", owned: false, ok: 200, ownerSees: (s) => s.workspaceId },
+  "POST /api/v1/workspaces": { audience: "user", access: "write", owned: false, ok: 201, body: () => ({ name: "matrix" }) },
+  "GET /api/v1/workspaces/{id}": { audience: "user", access: "read", owned: true, ok: 200, params: id("workspaceId") },
+  "PATCH /api/v1/workspaces/{id}": {
+    audience: "user",
+    access: "write",
+    owned: true,
+    ok: 200,
+    params: id("workspaceId"),
+    body: () => ({ name: `${MARKER} renamed` }),
+  },
+  "DELETE /api/v1/workspaces/{id}": { audience: "user", access: "write", owned: true, ok: 200, params: id("workspaceId"), fresh: freshTeam },
+  "GET /api/v1/workspaces/{id}/members": { audience: "user", access: "read", owned: true, ok: 200, params: id("workspaceId"), ownerSees: (s) => s.memberId },
+  "PATCH /api/v1/workspaces/{id}/members/{userId}": {
+    audience: "user",
+    access: "write",
+    owned: true,
+    ok: 200,
+    params: (s) => ({ id: s.workspaceId, userId: s.memberId }),
+    body: () => ({ role: "admin" }),
+  },
+  "DELETE /api/v1/workspaces/{id}/members/{userId}": {
+    audience: "user",
+    access: "write",
+    owned: true,
+    ok: 200,
+    params: (s) => ({ id: s.workspaceId, userId: s.memberId }),
+    fresh: freshTeam,
+  },
+  "GET /api/v1/workspaces/{id}/invites": { audience: "user", access: "read", owned: true, ok: 200, params: id("workspaceId"), ownerSees: (s) => s.inviteId },
+  "POST /api/v1/workspaces/{id}/invites": {
+    audience: "user",
+    access: "write",
+    owned: true,
+    ok: 201,
+    params: id("workspaceId"),
+    body: () => ({ email: "matrix-invitee@example.com" }),
+  },
+  "DELETE /api/v1/workspaces/{id}/invites/{inviteId}": {
+    audience: "user",
+    access: "write",
+    owned: true,
+    ok: 200,
+    params: (s) => ({ id: s.workspaceId, inviteId: s.inviteId }),
+    fresh: (s) => freshInvite(s.workspaceId, unique("invitee")),
+  },
+  "POST /api/v1/workspaces/{id}/transfer": {
+    audience: "user",
+    access: "write",
+    owned: true,
+    ok: 200,
+    params: id("workspaceId"),
+    body: (s) => ({ userId: s.memberId }),
+    fresh: freshTeam,
+  },
+  "POST /api/v1/workspaces/invites/accept": {
+    audience: "session",
+    access: "write",
+    owned: true,
+    ok: 200,
+    body: (s) => ({ token: s.inviteToken }),
+    fresh: async (s) => freshInvite((await db().workspace.create({ data: { name: "inviting" } })).id, s.email),
+    // Holding the link is not enough: a user with another email is told the invite is not theirs.
+    except: { crossUser: 403, moderator: 403, admin: 403 },
   },
 };
 
@@ -533,7 +623,7 @@ beforeAll(async () => {
   const turn = await call("POST /api/v1/chat", "owner", { body: { action: "send", message: `${MARKER} first words` } });
   expect(turn.status, turn.text).toBe(200);
   const conversation = await db().conversation.findFirstOrThrow({ where: { userId: owner.id }, include: { messages: { orderBy: { createdAt: "asc" } } } });
-  const project = await db().project.create({ data: { userId: owner.id, name: `${MARKER} project` } });
+  const project = await db().project.create({ data: await inPersonalWorkspace({ userId: owner.id, name: `${MARKER} project` }) });
   const tag = await db().tag.create({ data: { userId: owner.id, name: `${MARKER}-tag` } });
   await db().conversation.update({ where: { id: conversation.id }, data: { projectId: project.id, title: `${MARKER} chat` } });
   await db().conversationTag.create({ data: { conversationId: conversation.id, tagId: tag.id } });
@@ -561,8 +651,12 @@ beforeAll(async () => {
   const job = await call("POST /api/v1/audio/transcribe", "owner", { body: { audioId } });
   expect(job.status, job.text).toBe(202);
 
+  const team = await freshTeam(partial);
   seed = {
     ...partial,
+    ...team,
+    ...(await freshInvite(team.workspaceId, unique("pending"))),
+    inviteToken: "",
     conversationId: conversation.id,
     messageId: conversation.messages.find((message) => message.role === "user")!.id,
     replyId: conversation.messages.find((message) => message.role === "assistant")!.id,
@@ -597,6 +691,7 @@ function secretsOfB(current: Seed): string[] {
     current.imageId,
     current.audioId,
     current.jobId,
+    current.workspaceId,
   ];
 }
 

@@ -17,6 +17,7 @@ import { signedInClient } from "@/lib/testing/chat";
 import type { TestClient } from "@/lib/testing/http";
 import { jpegWithExif, silentWav, useTemporaryStorage, windowsExecutable } from "@/lib/testing/media";
 import { pngClaimingSize } from "@/e2e/fixtures/media-files";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 /** What a case may answer: `refused` must be a 4xx; `survives` may also succeed (extra fields, odd but valid text). */
 type Expectation = "refused" | "survives";
@@ -293,8 +294,8 @@ beforeAll(async () => {
   storageRoot = await useTemporaryStorage();
   ({ client, userId } = await signedInClient());
   const [conversation, project, apiKey] = await Promise.all([
-    db().conversation.create({ data: { userId, title: "sweep" } }),
-    db().project.create({ data: { userId, name: "sweep" } }),
+    db().conversation.create({ data: await inPersonalWorkspace({ userId, title: "sweep" }) }),
+    db().project.create({ data: await inPersonalWorkspace({ userId, name: "sweep" }) }),
     db().apiKey.create({ data: { userId, name: "sweep", prefix: "bc_sweep", keyHash: "sweep-hash", permissions: ["read"] } }),
   ]);
   const image = await uploadImage({ userId, file: { name: "sweep.jpg", bytes: new Uint8Array(await jpegWithExif()), fields: {} } });

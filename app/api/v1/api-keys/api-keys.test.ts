@@ -10,6 +10,7 @@ import { GET as getKey, DELETE as revokeKey, PUT as updateKey } from "./[id]/rou
 import { POST as rotateKey } from "./[id]/rotate/route";
 import { GET as keyUsage } from "./[id]/usage/route";
 import { GET as listKeys, POST as createKey } from "./route";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 interface KeyView {
   id: string;
@@ -51,7 +52,7 @@ function withKey(secret: string) {
 }
 
 async function conversationOf(userId: string) {
-  return db().conversation.create({ data: { userId, title: "t" } });
+  return db().conversation.create({ data: await inPersonalWorkspace({ userId, title: "t" }) });
 }
 
 describe("API keys", () => {

@@ -215,12 +215,12 @@ describe("edit, regenerate and versions", () => {
     const stored = await db().conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(stored.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
-    const loaded = await loadBranch({ userId, conversationId });
+    const loaded = await loadBranch({ userId, workspaceId: stored.workspaceId, conversationId });
     const rows = await db().message.findMany({ where: { conversationId } });
     const byId = new Map(rows.map((row) => [row.id, row]));
     expect(loaded!.branch.map((message) => message.content)).toEqual(["first turn, edited", "Echo: first turn, edited"]);
     for (const message of loaded!.branch) expect(message).toEqual(byId.get(message.id));
-    expect(await loadBranch({ userId: "someone-else", conversationId })).toBeNull();
+    expect(await loadBranch({ userId: "someone-else", workspaceId: stored.workspaceId, conversationId })).toBeNull();
   });
 
   it("sends only the active branch, newest last, as context", async () => {

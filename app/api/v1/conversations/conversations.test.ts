@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signedInClient } from "@/lib/testing/chat";
 import { GET as list } from "./route";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 type Page = { items: { id: string; title: string }[]; nextCursor: string | null };
 
@@ -13,10 +14,10 @@ describe("GET /api/v1/conversations", () => {
     // Five share one timestamp, so the id tiebreak is exercised too.
     for (let index = 0; index < 12; index += 1) {
       await db().conversation.create({
-        data: { userId, title: `c${index}`, updatedAt: new Date(base + (index < 5 ? 0 : index) * 1000) },
+        data: await inPersonalWorkspace({ userId, title: `c${index}`, updatedAt: new Date(base + (index < 5 ? 0 : index) * 1000) }),
       });
     }
-    await db().conversation.create({ data: { userId: otherId, title: "not mine" } });
+    await db().conversation.create({ data: await inPersonalWorkspace({ userId: otherId, title: "not mine" }) });
 
     const seen: string[] = [];
     let cursor: string | null = null;
@@ -54,9 +55,9 @@ type Summary = {
 describe("conversation filters: project, tag, pinned, archived", () => {
   it("lists by each filter and leaves archived and deleted ones out by default", async () => {
     const { client, userId } = await signedInClient();
-    const project = await db().project.create({ data: { userId, name: "P" } });
+    const project = await db().project.create({ data: await inPersonalWorkspace({ userId, name: "P" }) });
     const tag = await db().tag.create({ data: { userId, name: "red" } });
-    const make = (title: string, data: Record<string, unknown> = {}) => db().conversation.create({ data: { userId, title, ...data } });
+    const make = async (title: string, data: Record<string, unknown> = {}) => db().conversation.create({ data: await inPersonalWorkspace({ userId, title, ...data }) });
     await make("plain");
     await make("in project", { projectId: project.id });
     await make("pinned", { pinnedAt: new Date() });
@@ -84,7 +85,7 @@ describe("conversation filters: project, tag, pinned, archived", () => {
     const { client, userId } = await signedInClient();
     const empty = await client.call<Page>(list, "/api/v1/conversations");
     expect(empty.body).toEqual({ items: [], nextCursor: null });
-    for (let index = 0; index < 3; index += 1) await db().conversation.create({ data: { userId, title: `c${index}` } });
+    for (let index = 0; index < 3; index += 1) await db().conversation.create({ data: await inPersonalWorkspace({ userId, title: `c${index}` }) });
     const exact = await client.call<Page>(list, "/api/v1/conversations?limit=3");
     expect(exact.body.items).toHaveLength(3);
     expect(exact.body.nextCursor).toBeNull();

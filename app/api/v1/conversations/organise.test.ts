@@ -8,6 +8,7 @@ import { DELETE as untag } from "./[id]/tags/[tag]/route";
 import { POST as tag } from "./[id]/tags/route";
 import { GET as list, POST as create } from "./route";
 import { GET as listTags } from "./tags/route";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 interface Summary {
   id: string;
@@ -25,11 +26,11 @@ async function setup() {
   const me = await signedInClient();
   const other = await signedInClient("198.51.100.4");
   const conversation = await db().conversation.create({
-    data: { userId: me.userId, title: "Original", updatedAt: new Date("2026-02-01T00:00:00Z") },
+    data: await inPersonalWorkspace({ userId: me.userId, title: "Original", updatedAt: new Date("2026-02-01T00:00:00Z") }),
   });
-  const project = await db().project.create({ data: { userId: me.userId, name: "Mine" } });
-  const othersProject = await db().project.create({ data: { userId: other.userId, name: "Theirs" } });
-  const othersConversation = await db().conversation.create({ data: { userId: other.userId, title: "Theirs" } });
+  const project = await db().project.create({ data: await inPersonalWorkspace({ userId: me.userId, name: "Mine" }) });
+  const othersProject = await db().project.create({ data: await inPersonalWorkspace({ userId: other.userId, name: "Theirs" }) });
+  const othersConversation = await db().conversation.create({ data: await inPersonalWorkspace({ userId: other.userId, title: "Theirs" }) });
   return { me, other, conversation, project, othersProject, othersConversation };
 }
 
@@ -131,7 +132,7 @@ describe("GET/PATCH /api/v1/conversations/:id", () => {
 describe("tags: add, remove, list with counts", () => {
   it("adds and removes one tag, and counts my live conversations per tag", async () => {
     const { me, other, conversation } = await setup();
-    const second = await db().conversation.create({ data: { userId: me.userId, title: "Second" } });
+    const second = await db().conversation.create({ data: await inPersonalWorkspace({ userId: me.userId, title: "Second" }) });
     const add = (id: string, name: string) => me.client.call<One>(tag, `/api/v1/conversations/${id}/tags`, { body: { name }, ...at(id) });
     expect((await add(conversation.id, "Alpha")).body.conversation.tags).toEqual(["alpha"]);
     expect((await add(conversation.id, "alpha")).body.conversation.tags).toEqual(["alpha"]);
@@ -197,7 +198,7 @@ describe("DELETE /api/v1/conversations/:id and restore", () => {
     expect((await me.client.call(restore, `${path}/restore`, { method: "POST", ...at(conversation.id) })).status).toBe(404);
 
     const stale = await db().conversation.create({
-      data: { userId: me.userId, title: "long gone", deletedAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) },
+      data: await inPersonalWorkspace({ userId: me.userId, title: "long gone", deletedAt: new Date(Date.now() - 2 * 24 * 60 * 60 * 1000) }),
     });
     await me.client.call(remove, path, { method: "DELETE", ...at(conversation.id) });
     expect(await db().conversation.findUnique({ where: { id: stale.id } })).toBeNull();

@@ -2,6 +2,7 @@ import { conversationResponse, conversationSummary, createConversationInput, lis
 import { createConversation, listConversations } from "@/lib/conversations/service";
 import { methodsNotAllowed, route } from "@/lib/http/route";
 import { pageOf } from "@/lib/pagination";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const GET = route(
   {
@@ -10,7 +11,7 @@ export const GET = route(
     query: listConversationsQuery,
     response: { status: 200, schema: pageOf(conversationSummary) },
   },
-  async ({ principal, query }) => Response.json(await listConversations({ userId: principal.userId, ...query })),
+  async ({ req, principal, query }) => Response.json(await listConversations({ ...(await requestWorkspace(req, principal.userId)), ...query })),
 );
 
 export const POST = route(
@@ -20,8 +21,8 @@ export const POST = route(
     body: createConversationInput,
     response: { status: 201, schema: conversationResponse },
   },
-  async ({ principal, body }) =>
-    Response.json({ conversation: await createConversation({ userId: principal.userId, input: body }) }, { status: 201 }),
+  async ({ req, principal, body }) =>
+    Response.json({ conversation: await createConversation({ ...(await requestWorkspace(req, principal.userId)), input: body }) }, { status: 201 }),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.

@@ -6,6 +6,7 @@ import { signedInClient, startStubProviders, type StubProviders } from "@/lib/te
 import { TestClient } from "@/lib/testing/http";
 import { DELETE as remove, GET as getOne, PATCH as patch } from "./[id]/route";
 import { GET as list, POST as create } from "./route";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 interface Project {
   id: string;
@@ -72,9 +73,9 @@ describe("POST/GET/PATCH /api/v1/projects", () => {
     const other = await signedInClient("198.51.100.5");
     const base = Date.parse("2026-01-01T00:00:00Z");
     for (let index = 0; index < 5; index += 1) {
-      await db().project.create({ data: { userId, name: `p${index}`, createdAt: new Date(base + (index < 2 ? 0 : index) * 1000) } });
+      await db().project.create({ data: await inPersonalWorkspace({ userId, name: `p${index}`, createdAt: new Date(base + (index < 2 ? 0 : index) * 1000) }) });
     }
-    await db().project.create({ data: { userId: other.userId, name: "theirs" } });
+    await db().project.create({ data: await inPersonalWorkspace({ userId: other.userId, name: "theirs" }) });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -90,7 +91,7 @@ describe("POST/GET/PATCH /api/v1/projects", () => {
   it("another user's project is a 404 for get, edit and delete", async () => {
     const { client } = await signedInClient();
     const other = await signedInClient("198.51.100.6");
-    const theirs = await db().project.create({ data: { userId: other.userId, name: "secret" } });
+    const theirs = await db().project.create({ data: await inPersonalWorkspace({ userId: other.userId, name: "secret" }) });
     const path = `/api/v1/projects/${theirs.id}`;
     expect((await client.call(getOne, path, at(theirs.id))).status).toBe(404);
     expect((await client.call(patch, path, { method: "PATCH", body: { name: "x" }, ...at(theirs.id) })).status).toBe(404);
@@ -105,7 +106,7 @@ describe("project stats", () => {
     const { client, userId } = await signedInClient();
     const { body } = await client.call<One>(create, "/api/v1/projects", { body: { name: "Stats" } });
     const id = body.project.id;
-    const conversation = await db().conversation.create({ data: { userId, title: "c", projectId: id } });
+    const conversation = await db().conversation.create({ data: await inPersonalWorkspace({ userId, title: "c", projectId: id }) });
     await db().message.createMany({
       data: [
         { conversationId: conversation.id, role: "user", content: "q" },
@@ -132,10 +133,10 @@ describe("project stats", () => {
 describe("DELETE /api/v1/projects/:id", () => {
   async function projectWithConversations() {
     const { client, userId } = await signedInClient();
-    const project = await db().project.create({ data: { userId, name: "doomed" } });
+    const project = await db().project.create({ data: await inPersonalWorkspace({ userId, name: "doomed" }) });
     const updatedAt = new Date("2026-03-03T00:00:00Z");
     const conversations = await Promise.all(
-      ["a", "b"].map((title) => db().conversation.create({ data: { userId, title, projectId: project.id, updatedAt } })),
+      ["a", "b"].map(async (title) => db().conversation.create({ data: await inPersonalWorkspace({ userId, title, projectId: project.id, updatedAt }) })),
     );
     return { client, project, conversations, updatedAt };
   }

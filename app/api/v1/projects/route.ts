@@ -2,6 +2,7 @@ import { methodsNotAllowed, route } from "@/lib/http/route";
 import { pageOf } from "@/lib/pagination";
 import { createProjectInput, listProjectsQuery, projectResponse, projectView } from "@/lib/projects/schemas";
 import { createProject, listProjects } from "@/lib/projects/service";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const GET = route(
   {
@@ -10,12 +11,12 @@ export const GET = route(
     query: listProjectsQuery,
     response: { status: 200, schema: pageOf(projectView) },
   },
-  async ({ principal, query }) => Response.json(await listProjects({ userId: principal.userId, ...query })),
+  async ({ req, principal, query }) => Response.json(await listProjects({ ...(await requestWorkspace(req, principal.userId)), ...query })),
 );
 
 export const POST = route(
   { auth: "user", summary: "Create a project", body: createProjectInput, response: { status: 201, schema: projectResponse } },
-  async ({ principal, body }) => Response.json({ project: await createProject({ userId: principal.userId, input: body }) }, { status: 201 }),
+  async ({ req, principal, body }) => Response.json({ project: await createProject({ ...(await requestWorkspace(req, principal.userId)), input: body }) }, { status: 201 }),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.

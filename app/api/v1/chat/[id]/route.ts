@@ -1,6 +1,7 @@
 import { chatSettingsInput, conversationView } from "@/lib/chat/schemas";
 import { getConversationView, updateChatSettings } from "@/lib/chat/service";
 import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const GET = route(
   {
@@ -9,7 +10,7 @@ export const GET = route(
     summary: "The conversation's active branch, each message with its versions",
     response: { status: 200, schema: conversationView },
   },
-  async ({ principal, params }) => Response.json(await getConversationView({ userId: principal.userId, conversationId: params.id })),
+  async ({ req, principal, params }) => Response.json(await getConversationView({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id })),
 );
 
 export const PATCH = route(
@@ -20,8 +21,8 @@ export const PATCH = route(
     body: chatSettingsInput,
     response: { status: 200, schema: conversationView },
   },
-  async ({ principal, params, body }) =>
-    Response.json(await updateChatSettings({ userId: principal.userId, conversationId: params.id, settings: body })),
+  async ({ req, principal, params, body }) =>
+    Response.json(await updateChatSettings({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id, settings: body })),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.

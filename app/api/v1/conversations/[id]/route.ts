@@ -1,6 +1,7 @@
 import { conversationResponse, deletedConversation, updateConversationInput } from "@/lib/conversations/schemas";
 import { deleteConversation, getConversationSummaryOrThrow, updateConversation } from "@/lib/conversations/service";
 import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const GET = route(
   {
@@ -9,8 +10,8 @@ export const GET = route(
     summary: "One conversation's title, project, tags, pin and archive state",
     response: { status: 200, schema: conversationResponse },
   },
-  async ({ principal, params }) =>
-    Response.json({ conversation: await getConversationSummaryOrThrow({ userId: principal.userId, conversationId: params.id }) }),
+  async ({ req, principal, params }) =>
+    Response.json({ conversation: await getConversationSummaryOrThrow({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id }) }),
 );
 
 export const PATCH = route(
@@ -21,8 +22,8 @@ export const PATCH = route(
     body: updateConversationInput,
     response: { status: 200, schema: conversationResponse },
   },
-  async ({ principal, params, body }) =>
-    Response.json({ conversation: await updateConversation({ userId: principal.userId, conversationId: params.id, input: body }) }),
+  async ({ req, principal, params, body }) =>
+    Response.json({ conversation: await updateConversation({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id, input: body }) }),
 );
 
 export const DELETE = route(
@@ -32,7 +33,7 @@ export const DELETE = route(
     summary: "Soft delete; POST …/restore undoes it",
     response: { status: 200, schema: deletedConversation },
   },
-  async ({ principal, params }) => Response.json(await deleteConversation({ userId: principal.userId, conversationId: params.id })),
+  async ({ req, principal, params }) => Response.json(await deleteConversation({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id })),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.

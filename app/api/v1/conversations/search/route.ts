@@ -2,6 +2,7 @@ import { methodsNotAllowed, route } from "@/lib/http/route";
 import { pageOf } from "@/lib/pagination";
 import { searchQuery, searchResult } from "@/lib/search/schemas";
 import { searchConversations } from "@/lib/search/service";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const GET = route(
   {
@@ -10,7 +11,7 @@ export const GET = route(
     query: searchQuery,
     response: { status: 200, schema: pageOf(searchResult) },
   },
-  async ({ principal, query }) => Response.json(await searchConversations({ userId: principal.userId, ...query })),
+  async ({ req, principal, query }) => Response.json(await searchConversations({ ...(await requestWorkspace(req, principal.userId)), ...query })),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.

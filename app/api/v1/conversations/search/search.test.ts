@@ -4,6 +4,7 @@ import type { TestClient } from "@/lib/testing/http";
 import { signedInClient } from "@/lib/testing/chat";
 import { RANKED_MAX_MATCHES } from "@/lib/search/service";
 import { GET as search } from "./route";
+import { inPersonalWorkspace } from "@/lib/testing/workspaces";
 
 interface Part {
   text: string;
@@ -31,7 +32,7 @@ let userId: string;
 const ids: Record<string, string> = {};
 
 async function conversation(key: string, title: string, messages: [role: "user" | "assistant", content: string, at?: string][], extra = {}) {
-  const created = await db().conversation.create({ data: { userId, title, ...extra } });
+  const created = await db().conversation.create({ data: await inPersonalWorkspace({ userId, title, ...extra }) });
   ids[key] = created.id;
   let parentId: string | null = null;
   for (const [role, content, at] of messages) {
@@ -53,7 +54,7 @@ const marked = (parts: Part[]) => parts.filter((part) => part.highlight).map((pa
 
 beforeAll(async () => {
   ({ client, userId } = await signedInClient());
-  const work = await db().project.create({ data: { userId, name: "Work Stuff" } });
+  const work = await db().project.create({ data: await inPersonalWorkspace({ userId, name: "Work Stuff" }) });
   const tag = await db().tag.create({ data: { userId, name: "ml" } });
   await conversation("ml", "Gradient descent notes", [
     ["user", "How does machine learning training work?", "2026-03-01T10:00:00Z"],
@@ -180,12 +181,12 @@ describe("GET /api/v1/conversations/search", () => {
     const perConversation = Math.ceil((RANKED_MAX_MATCHES + 1) / 3);
     for (let index = 0; index < 3; index += 1) {
       const created = await db().conversation.create({
-        data: {
+        data: await inPersonalWorkspace({
           userId: busyId,
           title: `Busy ${index}`,
           createdAt: new Date(base + index * 60_000 - 30_000),
           updatedAt: new Date(base + index * 60_000),
-        },
+        }),
       });
       await db().message.createMany({
         data: Array.from({ length: perConversation }, (_, n) => ({
@@ -196,8 +197,8 @@ describe("GET /api/v1/conversations/search", () => {
         })),
       });
     }
-    await db().conversation.create({ data: { userId: busyId, title: "Lorem in the title only", updatedAt: new Date(base - 60_000) } });
-    await db().conversation.create({ data: { userId: busyId, title: "Unrelated", updatedAt: new Date(base + 10 * 60_000) } });
+    await db().conversation.create({ data: await inPersonalWorkspace({ userId: busyId, title: "Lorem in the title only", updatedAt: new Date(base - 60_000) }) });
+    await db().conversation.create({ data: await inPersonalWorkspace({ userId: busyId, title: "Unrelated", updatedAt: new Date(base + 10 * 60_000) }) });
 
     const seen: Result[] = [];
     let cursor: string | null = null;

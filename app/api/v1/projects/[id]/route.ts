@@ -1,10 +1,11 @@
 import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
 import { deletedProject, deleteProjectQuery, projectResponse, updateProjectInput } from "@/lib/projects/schemas";
 import { deleteProject, getProjectOrThrow, updateProject } from "@/lib/projects/service";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const GET = route(
   { auth: "user", params: idParams, summary: "One project with its stats", response: { status: 200, schema: projectResponse } },
-  async ({ principal, params }) => Response.json({ project: await getProjectOrThrow({ userId: principal.userId, projectId: params.id }) }),
+  async ({ req, principal, params }) => Response.json({ project: await getProjectOrThrow({ ...(await requestWorkspace(req, principal.userId)), projectId: params.id }) }),
 );
 
 export const PATCH = route(
@@ -15,8 +16,8 @@ export const PATCH = route(
     body: updateProjectInput,
     response: { status: 200, schema: projectResponse },
   },
-  async ({ principal, params, body }) =>
-    Response.json({ project: await updateProject({ userId: principal.userId, projectId: params.id, input: body }) }),
+  async ({ req, principal, params, body }) =>
+    Response.json({ project: await updateProject({ ...(await requestWorkspace(req, principal.userId)), projectId: params.id, input: body }) }),
 );
 
 export const DELETE = route(
@@ -27,8 +28,8 @@ export const DELETE = route(
     query: deleteProjectQuery,
     response: { status: 200, schema: deletedProject },
   },
-  async ({ principal, params, query }) =>
-    Response.json(await deleteProject({ userId: principal.userId, projectId: params.id, conversations: query.conversations })),
+  async ({ req, principal, params, query }) =>
+    Response.json(await deleteProject({ ...(await requestWorkspace(req, principal.userId)), projectId: params.id, conversations: query.conversations })),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.

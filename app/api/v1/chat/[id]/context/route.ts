@@ -1,6 +1,7 @@
 import { previewContext } from "@/lib/chat/context-preview";
 import { contextPreview } from "@/lib/chat/schemas";
 import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const GET = route(
   {
@@ -9,7 +10,7 @@ export const GET = route(
     summary: "The system prompt and messages the next turn would send",
     response: { status: 200, schema: contextPreview },
   },
-  async ({ principal, params }) => Response.json(await previewContext({ userId: principal.userId, conversationId: params.id })),
+  async ({ req, principal, params }) => Response.json(await previewContext({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id })),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.

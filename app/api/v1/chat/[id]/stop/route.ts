@@ -2,6 +2,7 @@ import { z } from "zod";
 import { abortGeneration } from "@/lib/chat/generations";
 import { requestStop } from "@/lib/chat/service";
 import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 const stopInput = z.object({ messageId: z.string().min(1).max(64).optional().describe("Only this reply; unset → every running one") });
 
@@ -13,8 +14,8 @@ export const POST = route(
     body: stopInput,
     response: { status: 200, schema: z.object({ stopping: z.int().describe("Replies asked to stop") }) },
   },
-  async ({ principal, params, body }) => {
-    const result = await requestStop({ userId: principal.userId, conversationId: params.id, messageId: body.messageId });
+  async ({ req, principal, params, body }) => {
+    const result = await requestStop({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id, messageId: body.messageId });
     for (const id of result.messageIds) abortGeneration(id);
     return Response.json({ stopping: result.messageIds.length });
   },

@@ -1,6 +1,7 @@
 import { addTagInput, conversationResponse } from "@/lib/conversations/schemas";
 import { addConversationTag } from "@/lib/conversations/service";
 import { idParams, methodsNotAllowed, route } from "@/lib/http/route";
+import { requestWorkspace } from "@/lib/workspaces/current";
 
 export const POST = route(
   {
@@ -10,8 +11,8 @@ export const POST = route(
     body: addTagInput,
     response: { status: 200, schema: conversationResponse },
   },
-  async ({ principal, params, body }) =>
-    Response.json({ conversation: await addConversationTag({ userId: principal.userId, conversationId: params.id, name: body.name }) }),
+  async ({ req, principal, params, body }) =>
+    Response.json({ conversation: await addConversationTag({ ...(await requestWorkspace(req, principal.userId)), conversationId: params.id, name: body.name }) }),
 );
 
 // Every other method: 405 with `Allow` and the JSON error body instead of Next's bare 405.
