@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { idParams, multipart, route } from "./route";
@@ -31,6 +31,24 @@ describe("route wrapper", () => {
     expect(body.error.message).toContain("req-abcdef12");
     expect(JSON.stringify(body)).not.toContain("hunter2");
     expect(response.headers.get("x-request-id")).toBe("req-abcdef12");
+  });
+
+  it("answers a client that went away mid-body quietly, not as an unhandled 500", async () => {
+    const handler = route({ auth: "public", ...declared, body: z.object({ name: z.string() }) }, async () => Response.json({ ok: true }));
+    const client = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+        client.abort();
+        controller.error(new Error("aborted"));
+      },
+    });
+    const errors = vi.spyOn(console, "error");
+    const init = { method: "POST", body, duplex: "half", signal: client.signal, headers: { "content-type": "application/json" } };
+    const response = await call(handler, init as RequestInit);
+    expect(response.status).toBe(499);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
   });
 
   it("ignores a request id that could inject into logs and makes its own", async () => {

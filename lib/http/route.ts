@@ -12,6 +12,7 @@ import { checksAfterAuth, checksBeforeAuth, trackerFor } from "@/lib/ratelimit/e
 import type { LimitGroup } from "@/lib/ratelimit/policies";
 import { rateLimitStore } from "@/lib/ratelimit/store";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { bearerToken } from "@/lib/api-keys/secret";
 import { DEFAULT_JSON_BODY_LIMIT_BYTES, readBodyText } from "./body-limit";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
@@ -104,6 +105,9 @@ function requestIdOf(req: Request): string {
   return incoming && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
 }
 
+/** nginx's status for a request whose client left before the answer; only ever seen in logs. */
+const CLIENT_CLOSED_REQUEST = 499;
+
 export function route<
   Auth extends AuthRequirement,
   Params extends z.ZodType | undefined = undefined,
@@ -150,6 +154,12 @@ export function route<
       limits?.applyHeaders(response.headers);
       return response;
     } catch (error) {
+      // The client went away mid-request (a body cut short, a closed socket): nobody reads an
+      // answer, and it is not a failure of ours to log as one.
+      if (req.signal.aborted) {
+        log.debug("client went away", { requestId, error: error instanceof Error ? error.message : String(error) });
+        return new Response(null, { status: CLIENT_CLOSED_REQUEST });
+      }
       const response = errorResponse(toAppError(error, requestId), { "X-Request-Id": requestId }, definition.errorFormat);
       limits?.applyHeaders(response.headers);
       return response;
