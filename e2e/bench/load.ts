@@ -7,15 +7,17 @@
 // again on PostgreSQL (+ Redis) when they answer on 127.0.0.1:5432 / 6379, in a throwaway
 // database dropped afterwards. Prints figures; never fails on timing. Needs `next build` first
 // (the npm script does it).
-import { rmSync } from "node:fs";
-import http from "node:http";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { Client } from "pg";
 import sharp from "sharp";
 import { startStubServer } from "../fixtures/stub-openai/server";
-import { cpuMs, peakRssMb, percentile, postJson, signIn, startApp, type AppProcess } from "./support";
+import { cpuMs, peakRssMb, percentile, postJson, signIn, startApp, waitFor, type AppProcess } from "./support";
 
 const APP_PORT = 3310;
 const STUB_PORT = 3312;
@@ -44,6 +46,8 @@ interface RouteFigures {
   latenciesMs: number[];
   non2xx: number;
   socketErrors: number;
+  /** Sent but neither answered nor failed when the run stopped (waiting longer than the run lasted). */
+  unfinished: number;
   seconds: number;
 }
 
@@ -61,11 +65,12 @@ const isOpen = (port: number) =>
 
 /** Runs autocannon on one request, recording each response's latency and status itself (autocannon's summary has no p95). */
 function cannon(url: string, connections: number, seconds: number, request: autocannon.Request): Promise<RouteFigures> {
-  const figures: RouteFigures = { latenciesMs: [], non2xx: 0, socketErrors: 0, seconds };
+  const figures: RouteFigures = { latenciesMs: [], non2xx: 0, socketErrors: 0, unfinished: 0, seconds };
   return new Promise((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: seconds, timeout: 60, requests: [request] }, (error, result) => {
       if (error) return reject(error);
       figures.socketErrors = result.errors;
+      figures.unfinished = Math.max(0, result.requests.sent - figures.latenciesMs.length - result.errors);
       resolve(figures);
     });
     instance.on("response", (_client, status, _bytes, ms) => {
@@ -79,7 +84,7 @@ function printRoute(name: string, connections: number, figures: RouteFigures) {
   const p = (n: number) => `${percentile(figures.latenciesMs, n).toFixed(0)}`.padStart(5);
   console.log(
     `  ${name.padEnd(12)} ${String(connections).padStart(3)} conns ${(figures.latenciesMs.length / figures.seconds).toFixed(0).padStart(5)} req/s` +
-      `  p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)} ms  errors ${figures.non2xx} non-2xx, ${figures.socketErrors} socket`,
+      `  p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)} ms  errors ${figures.non2xx} non-2xx, ${figures.socketErrors} socket; ${figures.unfinished} unfinished at the end`,
   );
 }
 
@@ -157,17 +162,32 @@ async function prepare(app: string): Promise<{ workloads: Workload[]; cookie: st
   return { workloads, cookie };
 }
 
+/**
+ * A bare node:http server in its own process (as the app has its own), answering every request
+ * with `body`: the most any JSON route can do on this machine.
+ */
+const BARE_SERVER = `
+const body = require("node:fs").readFileSync(process.env.BODY_FILE);
+require("node:http")
+  .createServer((req, res) => {
+    res.writeHead(200, { "content-type": process.env.CONTENT_TYPE, "content-length": body.length });
+    res.end(body);
+  })
+  .listen(Number(process.env.PORT), "127.0.0.1");
+`;
+
 /** The conversation list through the whole stack beside a bare node:http server sending the same bytes. */
 async function jsonFloor(app: string, cookie: string) {
   const captured = await fetch(`${app}/api/v1/conversations`, { headers: { cookie } });
   const body = Buffer.from(await captured.arrayBuffer());
-  const contentType = captured.headers.get("content-type") ?? "application/json";
-  const bare = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": contentType, "content-length": body.length });
-    res.end(body);
+  const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), "bench-load-")), "body.json");
+  writeFileSync(bodyFile, body);
+  const bare = spawn(process.execPath, ["-e", BARE_SERVER], {
+    env: { BODY_FILE: bodyFile, CONTENT_TYPE: captured.headers.get("content-type") ?? "application/json", PORT: String(BARE_PORT) },
+    stdio: "inherit",
   });
-  await new Promise<void>((resolve) => bare.listen(BARE_PORT, "127.0.0.1", resolve));
   try {
+    await waitFor(`http://127.0.0.1:${BARE_PORT}/`, 10_000);
     const listRequest: autocannon.Request = { method: "GET", path: "/api/v1/conversations", headers: { cookie } };
     const whole = await cannon(app, FLOOR_CONNECTIONS, FLOOR_SECONDS, listRequest);
     const floor = await cannon(`http://127.0.0.1:${BARE_PORT}`, FLOOR_CONNECTIONS, FLOOR_SECONDS, listRequest);
@@ -179,7 +199,8 @@ async function jsonFloor(app: string, cookie: string) {
         `(${floorRate.toFixed(0)} req/s, the same ${body.length}-byte body; target ≥ 40%)`,
     );
   } finally {
-    await new Promise((resolve) => bare.close(resolve));
+    bare.kill();
+    rmSync(path.dirname(bodyFile), { recursive: true, force: true });
   }
 }
 
