@@ -183,7 +183,7 @@ async function jsonFloor(app: string, cookie: string) {
   const bodyFile = path.join(mkdtempSync(path.join(tmpdir(), "bench-load-")), "body.json");
   writeFileSync(bodyFile, body);
   const bare = spawn(process.execPath, ["-e", BARE_SERVER], {
-    env: { BODY_FILE: bodyFile, CONTENT_TYPE: captured.headers.get("content-type") ?? "application/json", PORT: String(BARE_PORT) },
+    env: { ...process.env, BODY_FILE: bodyFile, CONTENT_TYPE: captured.headers.get("content-type") ?? "application/json", PORT: String(BARE_PORT) },
     stdio: "inherit",
   });
   try {
