@@ -37,6 +37,8 @@ const MODEL_ID = "openai_compatible:stub-fast";
 interface Workload {
   name: string;
   request: autocannon.Request;
+  /** For a stream: whether a 200 answer's body reports a failure (an error event mid-stream). */
+  failed?: (body: string) => boolean;
 }
 
 /** Each route's share of a level's connections, in the order of the workloads: chat, list, search, completions, upload. */
@@ -46,6 +48,8 @@ interface RouteFigures {
   latenciesMs: number[];
   non2xx: number;
   socketErrors: number;
+  /** 200s whose body reported a failure; undefined when the route's bodies are not checked. */
+  failedBodies?: number;
   seconds: number;
 }
 
@@ -62,10 +66,14 @@ const isOpen = (port: number) =>
   });
 
 /** Runs autocannon on one request, recording each response's latency and status itself (autocannon's summary has no p95). */
-function cannon(url: string, connections: number, seconds: number, request: autocannon.Request): Promise<RouteFigures> {
-  const figures: RouteFigures = { latenciesMs: [], non2xx: 0, socketErrors: 0, seconds };
+function cannon(url: string, connections: number, seconds: number, request: autocannon.Request, failed?: Workload["failed"]): Promise<RouteFigures> {
+  const figures: RouteFigures = { latenciesMs: [], non2xx: 0, socketErrors: 0, failedBodies: failed ? 0 : undefined, seconds };
+  // Only a checked route asks autocannon for bodies (it then keeps each one).
+  const checked: autocannon.Request = failed
+    ? { ...request, onResponse: (status, body) => void (status === 200 && failed(body) && (figures.failedBodies! += 1)) }
+    : request;
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, timeout: 60, requests: [request] }, (error, result) => {
+    const instance = autocannon({ url, connections, duration: seconds, timeout: 60, requests: [checked] }, (error, result) => {
       if (error) return reject(error);
       figures.socketErrors = result.errors;
       resolve(figures);
@@ -78,14 +86,17 @@ function cannon(url: string, connections: number, seconds: number, request: auto
 }
 
 function printRoute(name: string, connections: number, figures: RouteFigures) {
+  const errors =
+    `errors ${figures.non2xx} non-2xx, ${figures.socketErrors} socket` +
+    (figures.failedBodies === undefined ? "" : `, ${figures.failedBodies} streams ending in an error event`);
   if (figures.latenciesMs.length === 0) {
-    console.log(`  ${name.padEnd(12)} ${String(connections).padStart(3)} conns: no answer within the ${figures.seconds} s run; errors ${figures.non2xx} non-2xx, ${figures.socketErrors} socket`);
+    console.log(`  ${name.padEnd(12)} ${String(connections).padStart(3)} conns: no answer within the ${figures.seconds} s run; ${errors}`);
     return;
   }
   const p = (n: number) => `${percentile(figures.latenciesMs, n).toFixed(0)}`.padStart(5);
   console.log(
     `  ${name.padEnd(12)} ${String(connections).padStart(3)} conns ${(figures.latenciesMs.length / figures.seconds).toFixed(0).padStart(5)} req/s` +
-      `  p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)} ms  errors ${figures.non2xx} non-2xx, ${figures.socketErrors} socket`,
+      `  p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)} ms  ${errors}`,
   );
 }
 
@@ -123,6 +134,7 @@ async function prepare(app: string): Promise<{ workloads: Workload[]; cookie: st
   const workloads: Workload[] = [
     {
       name: "chat stream",
+      failed: (body) => body.includes('"type":"error"') || !body.includes('"type":"finish"'),
       // Each connection re-asks the first question of its own conversation (same text): every
       // request is a whole turn (load, check, write, stream, account) in an existing conversation.
       request: {
@@ -246,7 +258,7 @@ async function run(label: string, env: Record<string, string>, stubBaseURL: stri
     for (const connections of LEVELS) {
       const counts = split(connections);
       const cpuBefore = cpuMs(app.child);
-      const results = await Promise.all(workloads.map((workload, i) => cannon(app!.url, counts[i]!, SECONDS, workload.request)));
+      const results = await Promise.all(workloads.map((workload, i) => cannon(app!.url, counts[i]!, SECONDS, workload.request, workload.failed)));
       const cpuShare = (cpuMs(app.child) - cpuBefore) / (SECONDS * 1000);
       console.log(`${connections} connections, ${SECONDS} s, all routes at once (app CPU ${cpuShare.toFixed(2)} cores, peak memory so far ${peakRssMb(app.child).toFixed(0)} MB):`);
       workloads.forEach((workload, i) => printRoute(workload.name, counts[i]!, results[i]!));
