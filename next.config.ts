@@ -1,6 +1,11 @@
 import type { NextConfig } from "next";
 
 const isProduction = process.env.NODE_ENV === "production";
+/**
+ * BENCH_FLOOR=1 at build time (only `npm run bench` sets it) also routes `*.bench.ts` files: the
+ * bench's floor route, which must not exist in a normal build.
+ */
+const benchFloor = process.env.BENCH_FLOOR === "1";
 
 // Next injects inline bootstrap scripts, so scripts need 'unsafe-inline' (and eval in dev for
 // fast refresh); everything else is locked to our own origin.
@@ -30,6 +35,7 @@ const securityHeaders = [
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  pageExtensions: ["tsx", "ts", "jsx", "js", ...(benchFloor ? ["bench.ts"] : [])],
   // `npm test` and CI run `tsc --noEmit` as their first step; checking again inside every build
   // only adds time.
   typescript: { ignoreBuildErrors: true },

@@ -1,16 +1,20 @@
 // npm run bench — what BaatCheet adds on top of a provider, measured against baselines taken in
-// the same run: the stub provider called directly, and a bare node:http relay of the same
-// stream. The stub sends its first token after 300 ms and a chunk every 20 ms. Prints figures;
-// never fails on timing. Needs `next build` first (the npm script does it).
-import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+// the same run: the stub provider called directly, a bare node:http relay of the same stream,
+// and the floor: a Next route handler that only relays the stub's stream
+// (app/api/bench/floor/route.bench.ts, in the build only with BENCH_FLOOR=1), served by a second
+// `next start` of the same build. The stub sends its first token after 300 ms and a chunk every
+// 20 ms. Prints figures and met / missed against the targets; never fails on timing. Needs
+// `BENCH_FLOOR=1 next build` first (the npm script does it).
+import { rmSync } from "node:fs";
 import http from "node:http";
 import { countMessageTokens } from "../../lib/ai/tokens";
 import { startStubServer } from "../fixtures/stub-openai/server";
+import { cpuMs, fmtMs as fmt, percentile, rssMb, sampleRss, signIn, sleep, startApp, type AppProcess } from "./support";
 
-const APP_PORT = 3210;
-const RELAY_PORT = 3211;
-const APP = `http://127.0.0.1:${APP_PORT}`;
+const APP_PORT = 3310;
+const FLOOR_PORT = 3311;
+const STUB_PORT = 3312;
+const RELAY_PORT = 3313;
 const FIRST_TOKEN_MS = 300;
 const CHUNK_MS = 20;
 const PROMPT = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
@@ -21,13 +25,6 @@ interface StreamTiming {
   chunks: number;
   ok: boolean;
 }
-
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 const failed: StreamTiming = { ttftMs: NaN, gapsMs: [], chunks: 0, ok: false };
 
@@ -83,79 +80,51 @@ function startRelay(target: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(RELAY_PORT, "127.0.0.1", () => resolve(server)));
 }
 
-async function waitFor(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function json<T>(path: string, body: unknown, cookie?: string): Promise<{ data: T; setCookie: string[] }> {
-  const response = await fetch(`${APP}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return { data: (await response.json()) as T, setCookie: response.headers.getSetCookie() };
-}
-
-async function signIn(): Promise<string> {
-  const email = `bench-${Date.now()}@example.com`;
-  const password = "bench password 1";
-  await json("/api/v1/auth/register", { email, password });
-  const outbox = (await (await fetch(`${APP}/api/v1/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as {
-    items: { text: string }[];
-  };
-  const code = outbox.items[0]!.text.match(/\b(\d{6})\b/)![1];
-  await json("/api/v1/auth/verify-email", { email, code });
-  const { setCookie } = await json("/api/v1/auth/login", { email, password });
-  return setCookie.map((line) => line.split(";")[0]).join("; ");
-}
+const okTtfts = (timings: StreamTiming[]) => timings.filter((t) => t.ok).map((t) => t.ttftMs);
+/** Time to first token added over the direct baseline at percentile `p`; NaN when no stream succeeded. */
+const addedTtft = (direct: StreamTiming[], routed: StreamTiming[], p = 50) =>
+  percentile(okTtfts(routed), p) - percentile(direct.map((t) => t.ttftMs), p);
 
 function summarise(label: string, direct: StreamTiming[], routed: StreamTiming[]) {
   const ok = routed.filter((timing) => timing.ok);
-  const added = (p: number) => percentile(ok.map((t) => t.ttftMs), p) - percentile(direct.map((t) => t.ttftMs), p);
   const gaps = (timings: StreamTiming[]) => timings.flatMap((t) => t.gapsMs);
   const lost = direct.length && ok.length ? Math.max(0, direct[0]!.chunks - Math.min(...ok.map((t) => t.chunks))) : NaN;
   console.log(
-    `${label}: added TTFT p50 ${fmt(added(50))}, p99 ${fmt(added(99))} (targets ≤ 3 / ≤ 10 ms); ` +
+    `${label.padEnd(17)}: added TTFT p50 ${fmt(addedTtft(direct, routed))}, p99 ${fmt(addedTtft(direct, routed, 99))}; ` +
       `added chunk gap p99 ${fmt(percentile(gaps(ok), 99) - percentile(gaps(direct), 99))} (target ≤ 2 ms); ` +
       `errors ${routed.length - ok.length}/${routed.length}; chunks lost ${lost}`,
   );
 }
 
-/** The processes of the app's group (the server is a child of `npx`), with their /proc files read. */
-function appProcesses(child: ChildProcess): { status: string; stat: string[] }[] {
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .flatMap((pid) => {
-      try {
-        const status = readFileSync(`/proc/${pid}/status`, "utf8");
-        // After the ")" closing the command name: state, ppid, pgrp, …
-        const stat = readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
-        return Number(stat[2]) === child.pid ? [{ status, stat }] : [];
-      } catch {
-        return [];
-      }
-    });
+/** One target line: met or missed, with the app's and the floor's figures. NaN (nothing measured) is missed. */
+function verdict(target: string, met: boolean, figures: string) {
+  console.log(`  ${met ? "met   " : "MISSED"} ${target}: ${figures}`);
 }
 
-function peakRssMb(child: ChildProcess): number {
-  const peaks = appProcesses(child).map(({ status }) => Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0));
-  return Math.max(0, ...peaks) / 1024;
+/** Says so when Next alone (the floor) is already over an absolute target the app used to have. */
+function floorLimit(what: string, floorFigure: number, absoluteTarget: number, unit: string) {
+  if (floorFigure > absoluteTarget) {
+    console.log(`  the floor itself is the limit: ${what} ${floorFigure.toFixed(1)} ${unit} in Next alone (absolute target ≤ ${absoluteTarget} ${unit})`);
+  }
 }
 
-/** CPU time the app's processes have used (user + system), in ms; /proc counts in 1/100 s. */
-function cpuMs(child: ChildProcess): number {
-  // utime and stime are fields 14 and 15 of /proc/<pid>/stat, 12 and 13 after the ")".
-  return appProcesses(child).reduce((sum, { stat }) => sum + (Number(stat[11]) + Number(stat[12])) * 10, 0);
+interface Rounds {
+  timings: StreamTiming[];
+  startMb: number;
+  peakMb: number;
+  endMb: number;
+}
+
+/** `rounds` rounds of `run`, with the server's resident memory before, at its peak, and 10 s after. */
+async function measureRounds(server: AppProcess, rounds: number, run: () => Promise<StreamTiming[]>): Promise<Rounds> {
+  const startMb = rssMb(server.child);
+  const sampler = sampleRss(server.child);
+  const timings: StreamTiming[] = [];
+  for (let round = 0; round < rounds; round += 1) timings.push(...(await run()));
+  const peakMb = sampler.stop();
+  // Let sockets close and the collector run before reading where memory settled.
+  await sleep(10_000);
+  return { timings, startMb, peakMb, endMb: rssMb(server.child) };
 }
 
 /** The local tokenizer's share of a turn: what a turn counts (the question, and the reply when the provider gives no usage). */
@@ -172,29 +141,28 @@ function tokenizerMsPerTurn(reply: string): number {
 }
 
 async function main() {
-  const stub = await startStubServer({ firstTokenDelayMs: FIRST_TOKEN_MS, chunkIntervalMs: CHUNK_MS });
+  const stub = await startStubServer({ port: STUB_PORT, firstTokenDelayMs: FIRST_TOKEN_MS, chunkIntervalMs: CHUNK_MS });
   const relay = await startRelay(stub.url);
   rmSync(".data/bench", { recursive: true, force: true });
+  rmSync(".data/bench-floor", { recursive: true, force: true });
   const keys = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`OPENAI_COMPATIBLE_API_KEY_${i + 1}`, `bench-key-${i + 1}`]));
-  const app = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(APP_PORT)], {
-    env: {
-      ...process.env,
-      DATA_DIR: ".data/bench",
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-      // The bench opens a thousand streams from one address: it measures routing, not the limiter.
-      RATE_LIMITS: "off",
-      OPENAI_COMPATIBLE_BASE_URL: stub.baseURL,
-      OPENAI_COMPATIBLE_MODELS: "stub-fast",
-      ...keys,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-    // Its own process group: `next start` renames itself and leaves children a plain kill misses.
-    detached: true,
-  });
+  const providers = { OPENAI_COMPATIBLE_BASE_URL: stub.baseURL, OPENAI_COMPATIBLE_MODELS: "stub-fast", ...keys };
+  let app: AppProcess | undefined;
+  let floor: AppProcess | undefined;
   try {
-    await waitFor(`${APP}/ready`, 120_000);
-    const cookie = await signIn();
+    app = await startApp({ port: APP_PORT, env: { DATA_DIR: ".data/bench", ...providers } });
+    // The floor's server is the same build, but its route touches no database, so it is given
+    // none: a closed port (its startup logs that and /ready stays 503; /live answers). An
+    // embedded PGlite of its own would only add a second database's memory to the floor.
+    floor = await startApp({
+      port: FLOOR_PORT,
+      readyPath: "/live",
+      log: "ignore",
+      env: { DATA_DIR: ".data/bench-floor", DATABASE_URL: "postgresql://bench@127.0.0.1:9/none", ...providers },
+    });
+    const APP = app.url;
+    const embedded = !process.env.DATABASE_URL;
+    const cookie = await signIn(APP);
     const directInit = (): RequestInit => ({
       method: "POST",
       headers: { "content-type": "application/json", authorization: "Bearer bench-key-1" },
@@ -202,6 +170,10 @@ async function main() {
     });
     const direct = (url = stub.baseURL) => timeStream(`${url}/chat/completions`, directInit(), stubIsContent);
     const relayed = () => timeStream(`http://127.0.0.1:${RELAY_PORT}/v1/chat/completions`, directInit(), stubIsContent);
+    const floored = () => timeStream(`${floor!.url}/api/bench/floor`, directInit(), stubIsContent);
+    const probe = await fetch(`${floor.url}/api/bench/floor`, directInit());
+    await probe.body?.cancel();
+    if (probe.status === 404) throw new Error("This build has no floor route: build with `BENCH_FLOOR=1 next build` (npm run bench does).");
 
     // One conversation per concurrent slot, created (and titled) before measuring. Each measured
     // turn edits the conversation's first question (same text): the app does all the work of a
@@ -237,28 +209,63 @@ async function main() {
     const concurrent = <T>(n: number, run: (slot: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, slot) => run(slot)));
 
     console.log(`stub: first token after ${FIRST_TOKEN_MS} ms, a chunk every ${CHUNK_MS} ms, ${PROMPT.split(" ").length + 1} chunks a reply`);
+    console.log(`database: ${embedded ? "embedded PGlite (in the app's process, so in its memory)" : "PostgreSQL (DATABASE_URL)"}; floor: a Next route that only relays the stub`);
     const directOne = await sequential(30, () => direct());
-    const cpuBefore = cpuMs(app);
-    summarise("1 stream  ", directOne, await sequential(30, () => routed(0)));
-    const cpuPerTurn = (cpuMs(app) - cpuBefore) / 30;
-    const tokenizerMs = tokenizerMsPerTurn(`Echo: ${PROMPT}`);
-    console.log(
-      `app CPU per turn ${fmt(cpuPerTurn)} (1 stream, whole process); local tokenizer ${(tokenizerMs * 1000).toFixed(0)} µs a turn, ` +
-        `${((100 * tokenizerMs) / cpuPerTurn).toFixed(2)}% of it (target ≤ 5%)`,
+    const floorCpuBefore = cpuMs(floor.child);
+    const floorOne = await sequential(30, floored);
+    const floorCpuPerTurn = (cpuMs(floor.child) - floorCpuBefore) / 30;
+    const cpuBefore = cpuMs(app.child);
+    const appOne = await sequential(30, () => routed(0));
+    const cpuPerTurn = (cpuMs(app.child) - cpuBefore) / 30;
+    summarise("app, 1 stream", directOne, appOne);
+    summarise("floor, 1 stream", directOne, floorOne);
+    const [appAdded1, floorAdded1] = [addedTtft(directOne, appOne), addedTtft(directOne, floorOne)];
+    verdict("added TTFT p50 at 1 stream ≤ floor + 2 ms", appAdded1 <= floorAdded1 + 2, `app ${fmt(appAdded1)}, floor ${fmt(floorAdded1)}`);
+    floorLimit("added TTFT p50 at 1 stream", floorAdded1, 3, "ms");
+    verdict(
+      "CPU per turn ≤ 1.5 × floor",
+      cpuPerTurn <= 1.5 * floorCpuPerTurn,
+      `app ${fmt(cpuPerTurn)}, floor ${fmt(floorCpuPerTurn)} (${(cpuPerTurn / floorCpuPerTurn).toFixed(1)}×; whole process, 1 stream)`,
     );
-    summarise("50 streams", await concurrent(50, () => direct()), await concurrent(50, (slot) => routed(slot)));
-    summarise("relay, 50 ", await concurrent(50, () => direct()), await concurrent(50, () => relayed()));
+    const tokenizerMs = tokenizerMsPerTurn(`Echo: ${PROMPT}`);
+    console.log(`local tokenizer ${(tokenizerMs * 1000).toFixed(0)} µs a turn, ${((100 * tokenizerMs) / cpuPerTurn).toFixed(2)}% of the app's CPU per turn (target ≤ 5%)`);
 
-    for (const streams of [100, 250, 500, 1000]) {
-      const [base, ours, bare] = [
-        await concurrent(streams, () => direct()),
-        await concurrent(streams, (slot) => routed(slot)),
-        await concurrent(streams, () => relayed()),
-      ];
-      summarise(`${String(streams).padEnd(4)} streams`, base, ours);
-      console.log(`           bare relay errors ${bare.filter((t) => !t.ok).length}/${streams}`);
+    const direct50 = await concurrent(50, () => direct());
+    const [app50, floor50, relay50] = [await concurrent(50, (slot) => routed(slot)), await concurrent(50, floored), await concurrent(50, relayed)];
+    summarise("app, 50 streams", direct50, app50);
+    summarise("floor, 50", direct50, floor50);
+    summarise("node:http relay, 50", direct50, relay50);
+    const [appAdded50, floorAdded50] = [addedTtft(direct50, app50), addedTtft(direct50, floor50)];
+    verdict("added TTFT p50 at 50 streams ≤ 1.5 × floor", appAdded50 <= 1.5 * floorAdded50, `app ${fmt(appAdded50)}, floor ${fmt(floorAdded50)}`);
+    floorLimit("added TTFT p50 at 50 streams", floorAdded50, 3, "ms");
+
+    for (const streams of [100, 250, 500]) {
+      const base = await concurrent(streams, () => direct());
+      summarise(`app, ${streams}`, base, await concurrent(streams, (slot) => routed(slot)));
+      summarise(`floor, ${streams}`, base, await concurrent(streams, floored));
     }
-    console.log(`app peak memory (VmHWM) ${peakRssMb(app).toFixed(0)} MB (target ≤ 300 MB)`);
+
+    // 1,000 streams, three rounds each: time to first token over all three, the server's memory
+    // at its peak and where it settles afterwards.
+    const direct1000 = await concurrent(1000, () => direct());
+    const floor1000 = await measureRounds(floor, 3, () => concurrent(1000, floored));
+    const app1000 = await measureRounds(app, 3, () => concurrent(1000, (slot) => routed(slot)));
+    summarise("app, 1000 ×3", direct1000, app1000.timings);
+    summarise("floor, 1000 ×3", direct1000, floor1000.timings);
+    const [appAdded1000, floorAdded1000] = [addedTtft(direct1000, app1000.timings), addedTtft(direct1000, floor1000.timings)];
+    verdict("added TTFT p50 at 1,000 streams ≤ 1.5 × floor", appAdded1000 <= 1.5 * floorAdded1000, `app ${fmt(appAdded1000)}, floor ${fmt(floorAdded1000)}`);
+    floorLimit("added TTFT p50 at 1,000 streams", floorAdded1000, 3, "ms");
+    verdict(
+      "peak memory at 1,000 streams ≤ floor + 150 MB",
+      app1000.peakMb <= floor1000.peakMb + 150,
+      `app ${app1000.peakMb.toFixed(0)} MB${embedded ? " (with its embedded PGlite)" : ""}, floor ${floor1000.peakMb.toFixed(0)} MB (resident, sampled every 100 ms)`,
+    );
+    floorLimit("peak memory at 1,000 streams", floor1000.peakMb, 300, "MB");
+    verdict(
+      "memory back within 50 MB of its start after three rounds",
+      app1000.endMb - app1000.startMb <= 50,
+      `app ${app1000.startMb.toFixed(0)} → ${app1000.endMb.toFixed(0)} MB, floor ${floor1000.startMb.toFixed(0)} → ${floor1000.endMb.toFixed(0)} MB (10 s after the last round)`,
+    );
 
     // 3 of 10 keys answer 429: no client-visible errors expected.
     stub.reset();
@@ -302,7 +309,8 @@ async function main() {
         `(target ≤ the stub's 429 round trip ${fmt(percentile(errorRoundTrips, 50))} + 5 ms); errors ${failoverTurns.filter((t) => !t.ok).length}/20`,
     );
   } finally {
-    process.kill(-app.pid!, "SIGTERM");
+    await app?.stop();
+    await floor?.stop();
     relay.close();
     await stub.close();
   }

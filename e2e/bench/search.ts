@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createJiti } from "jiti";
 import { Client } from "pg";
+import { percentile } from "./support";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CONVERSATIONS = Number(process.env.BENCH_SEARCH_CONVERSATIONS ?? 10_000);
@@ -62,10 +63,6 @@ const QUERIES: Query[] = [
   { label: "no match", q: "xylophonist", like: ["xylophonist"] },
 ];
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-};
 const ms = (value: number) => (value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(2)} ms`);
 
 async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
