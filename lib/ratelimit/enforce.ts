@@ -5,7 +5,7 @@
 import type { Tier } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { endpointGroups, globalIpRule, userLimitByTier, type LimitGroup, type LimitRule } from "./policies";
+import { endpointGroups, globalIpRule, sessionRule, userLimitByTier, type LimitGroup, type LimitRule } from "./policies";
 import type { LimitOutcome, RateLimitStore } from "./types";
 
 export interface LimitCheck {
@@ -44,8 +44,10 @@ export function checksAfterAuth(options: { group?: LimitGroup; subject: LimitSub
   if (subject.apiKey) {
     const rule = { limit: subject.apiKey.rateLimitPerHour, windowSeconds: 3600 };
     checks.push({ label: "requests with this API key", identifier: `key:${subject.apiKey.id}`, rule });
+    checks.push({ label: `API requests on the ${subject.tier} plan`, identifier: `user:${subject.userId}`, rule: userLimitByTier[subject.tier] });
+  } else {
+    checks.push({ label: "requests from the app in your browser", identifier: `session:${subject.userId}`, rule: sessionRule });
   }
-  checks.push({ label: `requests on the ${subject.tier} plan`, identifier: `user:${subject.userId}`, rule: userLimitByTier[subject.tier] });
   return checks;
 }
 

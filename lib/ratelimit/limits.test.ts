@@ -113,18 +113,41 @@ describe("rate limits", () => {
     expect((await client.call(signedIn, "/api/v1/conversations")).status).toBe(200);
   });
 
-  it("per user tier: free 120 a minute, pro 600", async () => {
+  it("per user tier, over all of a user's API keys: free 120 a minute, pro 600", async () => {
     const free = await signedInClient("192.0.2.8");
     const pro = await signedInClient("192.0.2.9");
     await db().user.update({ where: { id: pro.userId }, data: { tier: "pro" } });
-    const list = (who: TestClient) => who.call<ErrorBody>(signedIn, "/api/v1/conversations");
+    // Two keys, each under its own hourly limit, so only the plan's limit can bind.
+    const keysOf = async (userId: string, tier: "free" | "pro") =>
+      Promise.all(
+        ["a", "b"].map(async (name) => (await createApiKey({ owner: { userId, role: "user", tier }, input: { name, permissions: ["read"] } })).secret),
+      );
+    const [freeA, freeB] = await keysOf(free.userId, "free");
+    const list = (secret: string) =>
+      new TestClient("192.0.2.10").call<ErrorBody>(signedIn, "/api/v1/conversations", { headers: { authorization: `Bearer ${secret}` } });
 
-    const first = await list(free.client);
-    expect(limitHeaders(first.headers)).toMatchObject({ limit: "120", remaining: "119" });
-    expect(new Set(await repeat(119, () => list(free.client)))).toEqual(new Set([200]));
-    expectRefused(await list(free.client), 120, 60);
+    expect(new Set(await repeat(60, () => list(freeA!)))).toEqual(new Set([200]));
+    expect(new Set(await repeat(60, () => list(freeB!)))).toEqual(new Set([200]));
+    expectRefused(await list(freeA!), 120, 60);
+    // The browser is not the API: the same user's pages keep working.
+    expect((await free.client.call(signedIn, "/api/v1/conversations")).status).toBe(200);
 
-    expect(new Set(await repeat(121, () => list(pro.client)))).toEqual(new Set([200]));
+    const [proA, proB] = await keysOf(pro.userId, "pro");
+    expect(new Set(await repeat(61, () => list(proA!)))).toEqual(new Set([200]));
+    expect(new Set(await repeat(61, () => list(proB!)))).toEqual(new Set([200]));
+  });
+
+  it("the browser app: its own generous budget per user, whatever the plan, across the user's devices", async () => {
+    const { client } = await signedInClient("192.0.2.11");
+    // The same session from a second address (a phone beside the laptop): each address stays under its own limit.
+    const phone = new TestClient("192.0.2.12");
+    for (const [name, value] of client.cookies) phone.cookies.set(name, value);
+    const list = (device: TestClient) => () => device.call<ErrorBody>(signedIn, "/api/v1/conversations");
+    expect(new Set(await repeat(300, list(client)))).toEqual(new Set([200]));
+    expect(new Set(await repeat(300, list(phone)))).toEqual(new Set([200]));
+    const refused = await list(phone)();
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toContain("from the app in your browser");
   });
 
   it("never limits a route declared exempt (the health probes), and limits nothing when turned off", async () => {

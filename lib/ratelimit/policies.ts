@@ -12,12 +12,19 @@ export interface LimitRule {
 /** Requests per hour for an API key that has no limit of its own; also the most a key may set. */
 export const apiKeyHourlyLimitByTier: Record<Tier, number> = { free: 100, pro: 1_000, enterprise: 10_000 };
 
-/** Every authenticated call (session or key), per user, by plan. */
+/** Every call made with an API key, per user (all their keys together), by plan. */
 export const userLimitByTier: Record<Tier, LimitRule> = {
   free: { limit: 120, windowSeconds: 60 },
   pro: { limit: 600, windowSeconds: 60 },
   enterprise: { limit: 3_000, windowSeconds: 60 },
 };
+
+/**
+ * The browser app's own traffic (session cookie), per user, whatever the plan: page loads and
+ * UI queries must never meet the plan's API limit in normal use, and a script running on the
+ * user's API keys must not lock their browser out.
+ */
+export const sessionRule: LimitRule = { limit: 600, windowSeconds: 60 };
 
 /** All /api/v1 traffic from one client address. */
 export const globalIpRule: LimitRule = { limit: 600, windowSeconds: 60 };
