@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { parseSearchQuery, searchConfigFor, toSnippetParts } from "./query";
+import { parseSearchQuery, plainSnippetText, searchConfigFor, toSnippetParts } from "./query";
 
 describe("parseSearchQuery", () => {
   it("takes operators out and leaves the words in web-search syntax", () => {
@@ -46,5 +46,33 @@ describe("toSnippetParts", () => {
     ]);
     expect(toSnippetParts("no marks")).toEqual([{ text: "no marks", highlight: false }]);
     expect(toSnippetParts("")).toEqual([]);
+  });
+});
+
+describe("plainSnippetText", () => {
+  it("reads a reply's markdown as the words a person sees", () => {
+    const reply = [
+      "## Steps",
+      "1. Install **Node.js** and run `npm ci`",
+      "- [x] read the [guide](https://example.com/guide)",
+      "> a _quoted_ line with snake_case_names",
+      "| col a | col b |",
+      "|---|:---:|",
+      "```ts",
+      "const x = 1;",
+      "```",
+    ].join("\n");
+    expect(plainSnippetText(reply).trim()).toBe(
+      "Steps Install Node.js and run npm ci read the guide a quoted line with snake_case_names col a col b const x = 1;",
+    );
+  });
+
+  it("keeps the highlight markers where the words are", () => {
+    expect(toSnippetParts("use **\uE000pgvector\uE001** with [the \uE000docs\uE001](https://x.example)")).toEqual([
+      { text: "use ", highlight: false },
+      { text: "pgvector", highlight: true },
+      { text: " with the ", highlight: false },
+      { text: "docs", highlight: true },
+    ]);
   });
 });

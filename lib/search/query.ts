@@ -70,7 +70,26 @@ export interface SnippetPart {
   highlight: boolean;
 }
 
+/**
+ * A snippet is read as plain text: the markdown a reply is written in (`**`, `#`, list markers,
+ * backticks, links) would show as raw symbols. Strips the markup, keeps the words (a link keeps
+ * its text, an image its alt text); the highlight markers pass through untouched.
+ */
+export function plainSnippetText(markdown: string): string {
+  return markdown
+    .replace(/```[^\n]*/g, " ")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d+[.)][ \t]+)/gm, "")
+    .replace(/\*\*|__|~~|`/g, "")
+    .replace(/(^|[\s(])[*_](?=\S)/g, "$1")
+    .replace(/(?<=\S)[*_](?=[\s).,;:!?]|$)/g, "")
+    .replace(/\s*\|\s*/g, " ")
+    .replace(/(^|\s):?-{3,}:?(?=\s|$)/g, "$1")
+    .replace(/\s+/g, " ");
+}
+
 export function toSnippetParts(headline: string): SnippetPart[] {
+  headline = plainSnippetText(headline).trim();
   const parts: SnippetPart[] = [];
   const pattern = new RegExp(`${HIGHLIGHT_START}([^${HIGHLIGHT_STOP}]*)${HIGHLIGHT_STOP}`, "g");
   let index = 0;

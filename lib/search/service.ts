@@ -9,7 +9,7 @@ import type { WorkspaceScope } from "@/lib/workspaces/current";
 import { readableConversationSql } from "@/lib/workspaces/visibility";
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor, type Strategy } from "./cursor";
 import { buildSearchFilters } from "./filters";
-import { parseSearchQuery, searchConfigFor, toSnippetParts, type ParsedSearch, type SnippetPart } from "./query";
+import { parseSearchQuery, plainSnippetText, searchConfigFor, toSnippetParts, type ParsedSearch, type SnippetPart } from "./query";
 import type { SearchQuery, SearchResult } from "./schemas";
 import { countMatches, listFilteredConversations, searchRanked, searchRecent, type SearchRow } from "./strategies";
 
@@ -36,7 +36,7 @@ async function chooseStrategy(options: {
 
 function openingSnippet(opening: string | null): SnippetPart[] {
   if (!opening) return [];
-  const text = opening.replace(/\s+/g, " ").trim();
+  const text = plainSnippetText(opening).trim();
   return [{ text: text.length > 200 ? `${text.slice(0, 200).trimEnd()}…` : text, highlight: false }];
 }
 
