@@ -16,6 +16,9 @@ import { ModelPicker } from "./model-picker";
 import { NoProvider } from "./no-provider";
 import { chatKeys, requestStop, useConversationView, useModels, useSwitchVersion, useUpdateChatSettings } from "./use-chat-data";
 
+/** How long after a new chat's first reply its AI title is usually written. */
+const TITLE_SETTLES_MS = 3000;
+
 const SUGGESTIONS = [
   "Explain how HTTPS keeps my data private, in simple words",
   "Write a Python function that removes duplicates from a list, keeping order",
@@ -103,8 +106,11 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
       if (!id) return;
       void queryClient.invalidateQueries({ queryKey: ["conversations"] });
       if (!conversationId) {
-        // The first turn created the conversation: its page takes over from here.
+        // The first turn created the conversation: its page takes over from here. Its AI title
+        // is written just after the reply; one more read shortly after picks it up.
         router.replace(`/chat/${id}`);
+        setTimeout(() => void queryClient.invalidateQueries({ queryKey: ["conversations"] }), TITLE_SETTLES_MS);
+        setTimeout(() => void queryClient.invalidateQueries({ queryKey: chatKeys.view(id) }), TITLE_SETTLES_MS);
         return;
       }
       void queryClient.invalidateQueries({ queryKey: chatKeys.view(id) });

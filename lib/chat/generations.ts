@@ -13,6 +13,8 @@ const generations = processSingleton("running-generations", () => ({
   poller: undefined as ReturnType<typeof setInterval> | undefined,
   /** Shutdown waits for these: resolved whenever the last running generation ends. */
   idleWaiters: new Set<() => void>(),
+  /** Work a reply leaves running once its response has ended (a new chat's AI title). */
+  afterReply: new Set<Promise<unknown>>(),
 }));
 const running = generations.running;
 
@@ -65,4 +67,15 @@ export function abortGeneration(messageId: string): boolean {
   const controller = running.get(messageId);
   controller?.abort(new DOMException("stopped by the user", "AbortError"));
   return Boolean(controller);
+}
+
+/** Keeps track of work a reply started but does not wait for, so shutdown (and tests) can. */
+export function runAfterReply(task: Promise<unknown>): void {
+  generations.afterReply.add(task);
+  void task.finally(() => generations.afterReply.delete(task));
+}
+
+/** Resolves once the work replies left running has settled. */
+export async function whenAfterReplySettled(): Promise<void> {
+  while (generations.afterReply.size > 0) await Promise.allSettled([...generations.afterReply]);
 }

@@ -5,14 +5,15 @@ import "server-only";
 import type { UIMessageChunk } from "ai";
 import { selectCandidates } from "@/lib/ai/model-selection";
 import { streamWithFailover, type RouteResult } from "@/lib/ai/router";
-import { aiRuntime } from "@/lib/ai/runtime";
+import { aiRuntime, type AiRuntime } from "@/lib/ai/runtime";
 import type { Principal } from "@/lib/auth/principal";
 import { isDatabaseUnavailable, retryWhileDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { SSE_HEADERS, sseChannel } from "@/lib/http/sse";
 import { log } from "@/lib/log";
+import type { LedgerContext } from "@/lib/usage/ledger-store";
 import { toModelMessages } from "./attachments";
-import { registerGeneration } from "./generations";
+import { registerGeneration, runAfterReply } from "./generations";
 import { planTurn } from "./plan-turn";
 import type { ChatRequestInput, ReplyRoute } from "./schemas";
 import { completeAssistantMessage, prepareTurn, setConversationTitle } from "./service";
@@ -42,6 +43,14 @@ function toRoute(result: RouteResult): ReplyRoute | undefined {
       error: attempt.error,
     })),
   };
+}
+
+async function titleConversation(options: { runtime: AiRuntime; conversationId: string; question: string; answer: string; ledger: LedgerContext }) {
+  try {
+    await setConversationTitle(options.conversationId, await generateTitle(options));
+  } catch (error) {
+    log.warn("title generation failed", { error: String(error) });
+  }
 }
 
 export async function streamChatReply(options: {
@@ -154,16 +163,10 @@ export async function streamChatReply(options: {
     write({ type: "message-metadata", messageMetadata: { ...metadata, route } });
 
     if (turn.isNewConversation && result.status === "complete") {
-      const title = await generateTitle({ runtime, question: turn.userMessage.content, answer: result.text, ledger }).catch(
-        (error: unknown) => {
-          log.warn("title generation failed", { error: String(error) });
-          return undefined;
-        },
-      );
-      if (title) {
-        await setConversationTitle(turn.conversationId, title);
-        write({ type: "message-metadata", messageMetadata: { ...metadata, route, title } });
-      }
+      // Beside the reply, not inside its response: the stream ends with the reply, and the page
+      // reads the better title on its next read of the conversation. Until then (and for good
+      // when this fails, or the reply was stopped) the title is the question's first words.
+      runAfterReply(titleConversation({ runtime, conversationId: turn.conversationId, question: turn.userMessage.content, answer: result.text, ledger }));
     }
     write({ type: "finish", finishReason: result.status === "complete" ? "stop" : "other" });
   };

@@ -10,6 +10,7 @@ import { newId } from "@/lib/db/ids";
 import { joinSystemPrompts } from "@/lib/projects/instructions";
 import { readableConversationWhere } from "@/lib/workspaces/visibility";
 import { attachmentsOf, chatMedia, toAttachments, userMessageTokens } from "./attachments";
+import { fallbackTitle } from "./title";
 import { loadBranch, saveReply, saveTurn, type BranchConversation, type TurnWrite } from "./turn-store";
 import type { ChatRequestInput, ChatSettingsInput, ConversationView, ReplyRoute } from "./schemas";
 
@@ -139,6 +140,7 @@ export async function prepareTurn(options: ChatScope & { input: ChatRequestInput
     thread = [...history, userMessage];
   }
   const assistantMessageId = newId();
+  const firstTurn = creating || (input.action === "send" && conversation.activeLeafId === null);
   // A turn that names a model (or null, for auto) sets the conversation's model for the next
   // turns too; a turn that names none keeps it, as the picker and PATCH /chat/:id left it.
   const generation: TurnWrite["generation"] =
@@ -152,6 +154,7 @@ export async function prepareTurn(options: ChatScope & { input: ChatRequestInput
       workspaceId,
       conversationId: conversation.id,
       create: creating ? { systemPrompt: conversation.systemPrompt, temperature: conversation.temperature } : undefined,
+      placeholderTitle: firstTurn ? fallbackTitle(userMessage.content) : undefined,
       question: userMessageIsNew ? userMessage : undefined,
       reply: {
         id: assistantMessageId,
@@ -167,7 +170,7 @@ export async function prepareTurn(options: ChatScope & { input: ChatRequestInput
   return {
     conversationId: conversation.id,
     // No message yet: its first reply names it.
-    isNewConversation: creating || (input.action === "send" && conversation.activeLeafId === null),
+    isNewConversation: firstTurn,
     // A project's instructions come before the conversation's own system prompt.
     systemPrompt: joinSystemPrompts(conversation.projectInstructions, conversation.systemPrompt),
     temperature: input.temperature ?? conversation.temperature,
@@ -291,6 +294,7 @@ export async function switchBranch(options: ChatScope & { conversationId: string
   return getConversationView(options);
 }
 
+/** The AI's title for a new conversation; a rename that came first wins. */
 export async function setConversationTitle(conversationId: string, title: string) {
-  await db().conversation.update({ where: { id: conversationId }, data: { title, titleFinal: true } });
+  await db().conversation.updateMany({ where: { id: conversationId, titleFinal: false }, data: { title, titleFinal: true } });
 }

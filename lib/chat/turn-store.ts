@@ -93,6 +93,8 @@ export interface TurnWrite {
   conversationId: string;
   /** A new conversation is created with the turn, with these settings. */
   create?: { systemPrompt: string | null; temperature: number | null };
+  /** The conversation's first turn: a title from the question until the AI's (or a rename) replaces it. */
+  placeholderTitle?: string;
   /** The question, when the turn asks a new one (send, edit); a regeneration reuses its question. */
   question?: Pick<Message, "id" | "parentId" | "content" | "attachments" | "tokenCount" | "createdAt">;
   reply: { id: string; parentId: string; modelId: string | null; createdAt: Date };
@@ -115,8 +117,8 @@ export async function saveTurn(turn: TurnWrite): Promise<void> {
   const question = turn.question;
   await database().sql.query(
     `WITH new_conversation AS (
-       INSERT INTO "Conversation" ("id", "userId", "workspaceId", "systemPrompt", "temperature", "modelMode", "modelId", "activeLeafId", "createdAt", "updatedAt")
-       SELECT $1, $2, $21, $3, $4::double precision, $5::"ModelMode", $6, $7, $8, $8 WHERE $9
+       INSERT INTO "Conversation" ("id", "userId", "workspaceId", "systemPrompt", "temperature", "modelMode", "modelId", "activeLeafId", "title", "createdAt", "updatedAt")
+       SELECT $1, $2, $21, $3, $4::double precision, $5::"ModelMode", $6, $7, COALESCE($22, 'New chat'), $8, $8 WHERE $9
      ), question AS (
        INSERT INTO "Message" ("id", "conversationId", "parentId", "role", "content", "status", "attachments", "tokenCount", "createdAt")
        SELECT $10, $1, $11, 'user', $12, 'complete', $13::jsonb, $14::integer, $15 WHERE $10::text IS NOT NULL
@@ -125,7 +127,8 @@ export async function saveTurn(turn: TurnWrite): Promise<void> {
        VALUES ($7, $1, $16, 'assistant', '', 'streaming', $17, $18)
      )
      UPDATE "Conversation" SET "activeLeafId" = $7, "modelMode" = $5::"ModelMode", "modelId" = $6,
-       "temperature" = CASE WHEN $19 THEN $20::double precision ELSE "temperature" END, "updatedAt" = $8
+       "temperature" = CASE WHEN $19 THEN $20::double precision ELSE "temperature" END, "updatedAt" = $8,
+       "title" = CASE WHEN $22::text IS NOT NULL AND NOT "titleFinal" THEN $22 ELSE "title" END
      WHERE "id" = $1`,
     [
       turn.conversationId,
@@ -149,6 +152,7 @@ export async function saveTurn(turn: TurnWrite): Promise<void> {
       turn.temperature !== undefined,
       turn.temperature ?? null,
       turn.workspaceId,
+      turn.placeholderTitle ?? null,
     ],
   );
 }

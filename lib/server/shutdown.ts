@@ -2,7 +2,7 @@
 // a grace period, then end what is left without losing anything acknowledged — replies are
 // saved with the text that arrived, marked incomplete; jobs hand their leases back so the next
 // process resumes them from their last finished step — and close the database last.
-import { abortAllGenerations, runningGenerations, whenGenerationsIdle } from "@/lib/chat/generations";
+import { abortAllGenerations, runningGenerations, whenAfterReplySettled, whenGenerationsIdle } from "@/lib/chat/generations";
 import { closeDatabase } from "@/lib/db";
 import { jobExecutor } from "@/lib/jobs/dispatch";
 import { log } from "@/lib/log";
@@ -26,7 +26,7 @@ export async function shutDownGracefully({ graceMs, close = closeDatabase }: { g
   const executor = jobExecutor();
   executor.stop();
   log.info("draining", { graceMs, replies: runningGenerations() });
-  const finished = Promise.all([whenGenerationsIdle(), executor.idle()]).then(() => true);
+  const finished = Promise.all([whenGenerationsIdle(), whenAfterReplySettled(), executor.idle()]).then(() => true);
   const inTime = await Promise.race([finished, sleep(graceMs).then(() => false)]);
   let stoppedReplies = 0;
   if (!inTime) {

@@ -106,6 +106,30 @@ describe("POST /api/v1/chat", () => {
     expect(stubs.primary.requests.filter((request) => request.key === "groq-key-1")).toHaveLength(0);
   });
 
+  it("titles a new chat from its question at once, and with the AI's title beside the reply, not inside its response", async () => {
+    // The reply is quick; the title call that follows is slow (a word every 400 ms).
+    stubs.primary.script([{ kind: "ok", reply: "Sunny and mild." }, { kind: "ok", reply: "Paris Weather Today", chunkIntervalMs: 400 }]);
+    const result = await send({ message: "what is the weather like in paris today, roughly" });
+    expect(result.stream.text).toBe("Sunny and mild.");
+    const titleNow = async () => (await view(result.conversationId!)).body.conversation.title;
+    // The response has ended; the title call has not yet.
+    expect(await titleNow()).toBe("what is the weather like in");
+    let title = await titleNow();
+    for (let tries = 0; tries < 50 && title !== "Paris Weather Today"; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      title = await titleNow();
+    }
+    expect(title).toBe("Paris Weather Today");
+  });
+
+  it("a first reply that fails still leaves the conversation titled from its question", async () => {
+    stubs.primary.script([{ kind: "status", status: 503, times: 10 }]);
+    stubs.fallback.script([{ kind: "status", status: 503, times: 10 }]);
+    const result = await send({ message: "please summarise the quarterly report" });
+    expect(result.stream.errors).toHaveLength(1);
+    expect((await view(result.conversationId!)).body.conversation.title).toBe("please summarise the quarterly report");
+  });
+
   it("continues mid-stream on the next key when a stream is cut, as one reply", async () => {
     stubs.primary.script([{ kind: "cut", afterChunks: 2 }]);
     const result = await send({ message: "tell me a long story" });
