@@ -51,7 +51,7 @@ function OperationCard({ path, method, operation }: { path: string; method: stri
                 <code className="font-semibold">{parameter.name}</code>{" "}
                 <span className="text-xs text-zinc-500 dark:text-zinc-400">in {parameter.in}</span>{" "}
                 <span className="font-mono text-xs text-sky-700 dark:text-sky-400">{typeLabel(parameter.schema)}</span>
-                {parameter.required && <span className="ml-2 text-xs text-rose-600">required</span>}
+                {parameter.required && <span className="ml-2 text-xs text-rose-700 dark:text-rose-400">required</span>}
                 {"description" in parameter && typeof parameter.description === "string" && (
                   <p className="text-xs text-zinc-600 dark:text-zinc-400">{parameter.description}</p>
                 )}

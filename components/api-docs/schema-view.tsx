@@ -59,7 +59,7 @@ export function SchemaView({ schema, depth = 0 }: { schema: JsonSchema; depth?: 
             <li key={name} className="py-1 text-sm">
               <code className="font-semibold">{name}</code>{" "}
               <span className="font-mono text-xs text-sky-700 dark:text-sky-400">{typeLabel(property)}</span>
-              {object.required?.includes(name) && <span className="ml-2 text-xs text-rose-600">required</span>}
+              {object.required?.includes(name) && <span className="ml-2 text-xs text-rose-700 dark:text-rose-400">required</span>}
               {constraints(property).length > 0 && (
                 <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">{constraints(property).join(", ")}</span>
               )}

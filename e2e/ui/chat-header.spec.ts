@@ -13,13 +13,22 @@ test("the tab title is the conversation's title, from the first reply and after 
   await page.getByTestId("chat-input").fill("name this tab please");
   await page.getByTestId("chat-input").press("Enter");
   await expect(page.getByTestId("message-assistant").last()).toContainText("Echo: name this tab please");
+  await expect(page).toHaveURL(/\/chat\/[a-z0-9]+$/);
   await expect(page.getByTestId("chat-title")).not.toHaveText("New chat");
-  const title = (await page.getByTestId("chat-title").innerText()).trim();
-  await expect(page).toHaveTitle(`${title} · BaatCheet`);
+  await expect(page).toHaveTitle(`${(await page.getByTestId("chat-title").innerText()).trim()} · BaatCheet`);
 
+  // The title as stored (the model's may land a moment after the reply) is the tab's after a reload.
+  const id = new URL(page.url()).pathname.split("/").at(-1)!;
+  let stored = "";
+  await expect
+    .poll(async () => {
+      stored = (await (await page.request.get(`/api/v1/conversations/${id}`)).json()).conversation.title;
+      return stored;
+    })
+    .not.toBe("New chat");
   await page.reload();
-  await expect(page.getByTestId("chat-title")).toHaveText(title);
-  await expect(page).toHaveTitle(`${title} · BaatCheet`);
+  await expect(page.getByTestId("chat-title")).toHaveText(stored);
+  await expect(page).toHaveTitle(`${stored} · BaatCheet`);
 });
 
 test("the header links the project and says when project instructions or a system prompt apply", async ({ page, auth }) => {
