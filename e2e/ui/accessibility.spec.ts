@@ -87,9 +87,12 @@ test("chat: empty, then with a reply holding code, a table and a task list", asy
   await expectAccessible(page, "/chat/<id> with a rich reply");
 });
 
-test("signed-in pages: projects, media and settings", async ({ page, auth }) => {
+test("signed-in pages: projects, a project, media, settings, API keys and workspaces", async ({ page, auth }) => {
   await auth.signUpAndIn("axe-pages");
-  for (const path of ["/projects", "/media", "/settings"]) {
+  const created = await page.request.post("/api/v1/projects", { data: { name: "Field notes", instructions: "Be brief." } });
+  expect(created.status()).toBe(201);
+  const { project } = await created.json();
+  for (const path of ["/projects", `/projects/${project.id}`, "/media", "/settings", "/settings/api-keys", "/workspaces"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectAccessible(page, path);

@@ -77,6 +77,8 @@ test("shortcuts: help, focus the composer, copy the last reply, toggle the sideb
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await auth.signUpAndIn("kbd-shortcuts");
   const input = page.getByTestId("chat-input");
+  // The composer takes focus once the page is interactive, when the shortcuts are listened for.
+  await expect(input).toBeFocused();
 
   // Ctrl/Cmd+/ lists every shortcut; Esc closes the list.
   await page.keyboard.press("ControlOrMeta+/");
