@@ -35,23 +35,23 @@ function OperationCard({ path, method, operation }: { path: string; method: stri
       <header className="flex flex-wrap items-center gap-2">
         <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${methodColours[method] ?? ""}`}>{method}</span>
         <code className="text-sm font-semibold break-all">{path}</code>
-        <a href={`#${anchor}`} className="text-xs text-zinc-400 hover:text-zinc-600" aria-label={`Link to ${method} ${path}`}>
+        <a href={`#${anchor}`} className="text-xs text-zinc-500 dark:text-zinc-400 hover:text-zinc-600" aria-label={`Link to ${method} ${path}`}>
           #
         </a>
       </header>
       <p className="mt-2 text-sm">{operation.summary}</p>
-      <p className="mt-1 text-xs text-zinc-500">{authLabel(operation)}</p>
+      <p className="mt-1 text-xs text-zinc-500 dark:text-zinc-400">{authLabel(operation)}</p>
 
       {operation.parameters.length > 0 && (
         <section className="mt-3">
-          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Parameters</h4>
+          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">Parameters</h4>
           <ul>
             {operation.parameters.map((parameter) => (
               <li key={`${parameter.in}:${parameter.name}`} className="py-1 text-sm">
                 <code className="font-semibold">{parameter.name}</code>{" "}
-                <span className="text-xs text-zinc-500">in {parameter.in}</span>{" "}
+                <span className="text-xs text-zinc-500 dark:text-zinc-400">in {parameter.in}</span>{" "}
                 <span className="font-mono text-xs text-sky-700 dark:text-sky-400">{typeLabel(parameter.schema)}</span>
-                {parameter.required && <span className="ml-2 text-xs text-rose-600">required</span>}
+                {parameter.required && <span className="ml-2 text-xs text-rose-700 dark:text-rose-400">required</span>}
                 {"description" in parameter && typeof parameter.description === "string" && (
                   <p className="text-xs text-zinc-600 dark:text-zinc-400">{parameter.description}</p>
                 )}
@@ -63,7 +63,7 @@ function OperationCard({ path, method, operation }: { path: string; method: stri
 
       {body && (
         <section className="mt-3">
-          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+          <h4 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">
             Request body ({bodyType === "multipart/form-data" ? "multipart form" : "JSON"})
           </h4>
           <SchemaView schema={body} />
@@ -71,22 +71,22 @@ function OperationCard({ path, method, operation }: { path: string; method: stri
       )}
 
       <section className="mt-3">
-        <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Responses</h4>
+        <h4 className="text-xs font-semibold tracking-wide text-zinc-500 dark:text-zinc-400 uppercase">Responses</h4>
         <ul className="space-y-1">
           {Object.entries(operation.responses as Record<string, Response>).map(([status, response]) => {
             const schema = response.content?.["application/json"]?.schema;
             const showSchema = schema && !("$ref" in schema) && status.startsWith("2");
             return (
               <li key={status} className="text-sm">
-                <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500"}`}>
+                <span className={`font-mono font-semibold ${status.startsWith("2") ? "text-emerald-700 dark:text-emerald-400" : "text-zinc-500 dark:text-zinc-400"}`}>
                   {status}
                 </span>{" "}
                 {response.description}
-                {response.content?.["text/event-stream"] && <span className="ml-2 text-xs text-zinc-500">text/event-stream</span>}
-                {response.content?.["application/octet-stream"] && <span className="ml-2 text-xs text-zinc-500">the file</span>}
+                {response.content?.["text/event-stream"] && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">text/event-stream</span>}
+                {response.content?.["application/octet-stream"] && <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">the file</span>}
                 {showSchema && (
                   <details className="mt-1 ml-4">
-                    <summary className="cursor-pointer text-xs text-zinc-500">Body</summary>
+                    <summary className="cursor-pointer text-xs text-zinc-500 dark:text-zinc-400">Body</summary>
                     <SchemaView schema={schema} />
                   </details>
                 )}

@@ -42,7 +42,7 @@ export function OperationFilter() {
         data-testid="api-docs-filter"
       />
       {shown !== null && (
-        <p className="text-xs text-zinc-500" role="status" data-testid="api-docs-filter-count">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400" role="status" data-testid="api-docs-filter-count">
           {shown === 0 ? "No endpoint matches." : `${shown} endpoint${shown === 1 ? "" : "s"} match.`}
         </p>
       )}

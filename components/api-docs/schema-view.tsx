@@ -52,16 +52,16 @@ export function SchemaView({ schema, depth = 0 }: { schema: JsonSchema; depth?: 
   }
   return (
     <div className="space-y-2">
-      {objects.length > 1 && <p className="text-xs text-zinc-500">One of:</p>}
+      {objects.length > 1 && <p className="text-xs text-zinc-500 dark:text-zinc-400">One of:</p>}
       {objects.map((object, index) => (
         <ul key={index} className={depth > 0 ? "ml-4 border-l border-zinc-200 pl-3 dark:border-zinc-800" : ""}>
           {Object.entries(object.properties ?? {}).map(([name, property]) => (
             <li key={name} className="py-1 text-sm">
               <code className="font-semibold">{name}</code>{" "}
               <span className="font-mono text-xs text-sky-700 dark:text-sky-400">{typeLabel(property)}</span>
-              {object.required?.includes(name) && <span className="ml-2 text-xs text-rose-600">required</span>}
+              {object.required?.includes(name) && <span className="ml-2 text-xs text-rose-700 dark:text-rose-400">required</span>}
               {constraints(property).length > 0 && (
-                <span className="ml-2 text-xs text-zinc-500">{constraints(property).join(", ")}</span>
+                <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400">{constraints(property).join(", ")}</span>
               )}
               {property.description && <p className="text-xs text-zinc-600 dark:text-zinc-400">{property.description}</p>}
               {depth < 4 && nestedObjects(property).length > 0 && <SchemaView schema={property} depth={depth + 1} />}

@@ -142,7 +142,7 @@ export function ApiKeyRow({ apiKey, onRotated }: { apiKey: ApiKeyItem; onRotated
 function UsageChart({ state }: { state: ReturnType<typeof useApiKeyUsage> }) {
   if (state.isPending) {
     return (
-      <p className="flex items-center gap-2 text-sm text-zinc-500">
+      <p className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
         <Spinner /> Loading usage…
       </p>
     );

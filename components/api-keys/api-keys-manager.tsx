@@ -32,7 +32,7 @@ export function ApiKeysManager({ isAdmin, planLimit }: { isAdmin: boolean; planL
       <Card className="p-6">
         <h2 className="mb-4 text-base font-semibold">Your keys</h2>
         {keys.isPending ? (
-          <p className="flex items-center gap-2 text-sm text-zinc-500" data-testid="api-keys-loading">
+          <p className="flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400" data-testid="api-keys-loading">
             <Spinner /> Loading keys…
           </p>
         ) : keys.error ? (

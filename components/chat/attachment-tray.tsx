@@ -51,7 +51,7 @@ export function AttachmentTray({ attachments }: { attachments: Attachments }) {
             data-testid="attachment-remove"
             aria-label={`Remove ${item.name}`}
             onClick={() => attachments.remove(item.key)}
-            className="absolute top-1 right-1 grid size-5 cursor-pointer place-items-center rounded-full text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+            className="absolute top-1 right-1 grid size-5 cursor-pointer place-items-center rounded-full text-zinc-500 dark:text-zinc-400 hover:bg-zinc-100 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
           >
             <CloseIcon className="size-3" />
           </button>

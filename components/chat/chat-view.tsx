@@ -3,7 +3,9 @@
 import { useChat } from "@ai-sdk/react";
 import { useQueryClient } from "@tanstack/react-query";
 import { DefaultChatTransport } from "ai";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useShortcut } from "@/components/keyboard/keyboard-shortcuts";
 import { useEffect, useRef, useState } from "react";
 import type { ChatRequestInput, ConversationView } from "@/lib/chat/schemas";
 import type { ImageView } from "@/lib/media/images/schemas";
@@ -179,6 +181,27 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
     setSettings(next);
   };
 
+  const [announcement, setAnnouncement] = useState("");
+  useEffect(() => {
+    if (!announcement) return;
+    const timer = setTimeout(() => setAnnouncement(""), 2500);
+    return () => clearTimeout(timer);
+  }, [announcement]);
+  useShortcut("copyLastReply", () => {
+    const reply = messages.findLast((message) => message.role === "assistant" && messageText(message));
+    if (!reply) return setAnnouncement("There is no reply to copy yet.");
+    navigator.clipboard.writeText(messageText(reply)).then(
+      () => setAnnouncement("Copied the last reply."),
+      () => setAnnouncement("The browser did not allow copying."),
+    );
+  });
+
+  const project = view?.conversation.project ?? null;
+  const instructions = [
+    project?.hasInstructions && "project instructions",
+    settings.systemPrompt.trim() && "system prompt",
+  ].filter(Boolean);
+
   const last = messages.at(-1);
   // An error before any reply started (refused request, network): nothing in the list shows it.
   const requestError = error && last?.role !== "assistant" ? readableChatError(error) : undefined;
@@ -186,10 +209,33 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
 
   return (
     <div className="flex h-full flex-col">
-      <header className="flex h-12 shrink-0 items-center gap-2 border-b border-zinc-200 px-4 dark:border-zinc-800">
-        <h1 data-testid="chat-title" className="min-w-0 flex-1 truncate text-sm font-medium">
-          {title}
-        </h1>
+      <header className="flex min-h-12 shrink-0 items-center gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
+        <div className="min-w-0 flex-1">
+          <h1 data-testid="chat-title" className="truncate text-sm font-medium">
+            {title}
+          </h1>
+          {(project || instructions.length > 0) && (
+            <p className="flex min-w-0 items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+              {project && (
+                <Link
+                  href={`/projects/${project.id}`}
+                  data-testid="chat-project"
+                  className="min-w-0 truncate rounded underline-offset-2 hover:underline"
+                >
+                  <span aria-hidden="true">{project.emoji ?? "📁"} </span>
+                  <span className="sr-only">Project: </span>
+                  {project.name}
+                </Link>
+              )}
+              {instructions.length > 0 && (
+                <span data-testid="chat-instructions" className="shrink-0 rounded-full bg-zinc-100 px-2 dark:bg-zinc-800">
+                  {/* Says which instructions the model gets before each message. */}
+                  {capitalise(instructions.join(" + "))} on
+                </span>
+              )}
+            </p>
+          )}
+        </div>
         {models.data && models.data.length > 0 && (
           <ModelPicker models={models.data} value={modelId} onChange={setModelId} disabled={busy} />
         )}
@@ -267,8 +313,23 @@ export function ChatView({ initialView }: { initialView?: ConversationView }) {
         text={draft}
         onTextChange={setDraft}
       />
+      <p
+        role="status"
+        data-testid="chat-announcement"
+        className={
+          announcement
+            ? "fixed bottom-28 left-1/2 z-40 -translate-x-1/2 rounded-full bg-zinc-900 px-3 py-1 text-sm text-white shadow dark:bg-zinc-100 dark:text-zinc-900"
+            : "sr-only"
+        }
+      >
+        {announcement}
+      </p>
     </div>
   );
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function EmptyState({ onPick }: { onPick: (text: string) => void }) {

@@ -1,13 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from "react";
+import { useShortcut } from "@/components/keyboard/keyboard-shortcuts";
 import { cx } from "@/components/ui/cx";
 import { PaperclipIcon, SendIcon, StopIcon } from "@/components/ui/icons";
+import { useCoarsePointer } from "@/components/ui/use-coarse-pointer";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { MAX_CHAT_IMAGES, MAX_MESSAGE_CHARS } from "@/lib/chat/schemas";
 import type { ImageView } from "@/lib/media/images/schemas";
 import type { Jsonified } from "@/lib/jsonified";
 import { AttachmentTray } from "./attachment-tray";
+import { composerButtonClass } from "./composer-button-class";
 import { useAttachments } from "./use-attachments";
 import { useDictation, VoiceInput } from "./voice-input";
 
@@ -26,6 +29,9 @@ export function Composer({ busy, disabledReason, onSend, onStop, text, onTextCha
   const inputRef = useRef<HTMLTextAreaElement>(null);
   // Before hydration Enter would only add a new line and the message would seem ignored.
   const hydrated = useHydrated();
+  // On a phone Enter adds a line (its keyboard has no Shift+Enter) and the button sends.
+  const touch = useCoarsePointer();
+  useShortcut("focusComposer", () => inputRef.current?.focus());
   // Dictation ends after the person may have typed more: add to the text as it is then.
   const latestText = useRef(text);
   useEffect(() => {
@@ -87,10 +93,10 @@ export function Composer({ busy, disabledReason, onSend, onStop, text, onTextCha
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (event.key === "Enter" && !event.shiftKey && !touch && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
-    } else if (event.key === "Escape" && busy) {
+    } else if (event.key === "Escape" && !event.shiftKey && busy) {
       event.preventDefault();
       onStop();
     }
@@ -112,6 +118,8 @@ export function Composer({ busy, disabledReason, onSend, onStop, text, onTextCha
       <div
         className={cx(
           "flex items-end gap-1 rounded-3xl border bg-white p-2 shadow-sm dark:bg-zinc-900",
+          // The text box draws no outline of its own: the whole box shows the focus.
+          "has-[textarea:focus-visible]:ring-2 has-[textarea:focus-visible]:ring-zinc-900 dark:has-[textarea:focus-visible]:ring-zinc-100",
           tooLong ? "border-red-400" : dragging ? "border-zinc-900 ring-2 ring-zinc-300 dark:border-zinc-100" : "border-zinc-200 dark:border-zinc-800",
         )}
       >
@@ -134,7 +142,7 @@ export function Composer({ busy, disabledReason, onSend, onStop, text, onTextCha
           title={`Attach images (up to ${MAX_CHAT_IMAGES}) or an audio file to transcribe; you can also paste or drop them`}
           disabled={!hydrated || Boolean(disabledReason)}
           onClick={() => fileInputRef.current?.click()}
-          className="grid size-9 shrink-0 cursor-pointer place-items-center rounded-full text-zinc-600 hover:bg-zinc-100 disabled:cursor-not-allowed disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800"
+          className={composerButtonClass("ghost")}
         >
           <PaperclipIcon />
         </button>
@@ -163,7 +171,7 @@ export function Composer({ busy, disabledReason, onSend, onStop, text, onTextCha
             onClick={onStop}
             aria-label="Stop the reply"
             title="Stop (Esc)"
-            className="grid size-9 shrink-0 cursor-pointer place-items-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 dark:bg-zinc-100 dark:text-zinc-900"
+            className={composerButtonClass("solid")}
           >
             <StopIcon />
           </button>
@@ -174,18 +182,20 @@ export function Composer({ busy, disabledReason, onSend, onStop, text, onTextCha
             disabled={!canSend}
             aria-label="Send message"
             title="Send (Enter)"
-            className="grid size-9 shrink-0 cursor-pointer place-items-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 disabled:cursor-not-allowed disabled:opacity-40 dark:bg-zinc-100 dark:text-zinc-900"
+            className={composerButtonClass("solid")}
           >
             <SendIcon />
           </button>
         )}
       </div>
-      <p id="chat-composer-note" className={cx("mt-2 text-center text-xs", tooLong ? "text-red-600" : "text-zinc-500 dark:text-zinc-400")}>
+      <p id="chat-composer-note" data-testid="chat-composer-note" className={cx("mt-2 text-center text-xs", tooLong ? "text-red-600" : "text-zinc-500 dark:text-zinc-400")}>
         {disabledReason ??
           attachments.notice ??
           (tooLong
             ? `That is ${text.length.toLocaleString("en")} characters; a message can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en")}.`
-            : "Enter to send, Shift+Enter for a new line. AI can make mistakes.")}
+            : touch
+              ? "AI can make mistakes."
+              : "Enter to send, Shift+Enter for a new line. AI can make mistakes.")}
       </p>
     </form>
   );

@@ -27,6 +27,11 @@ function CodeBlock({ children, ...props }: ComponentProps<"pre">) {
 
 const components = {
   pre: CodeBlock,
+  // GFM task lists: read-only boxes that say what they show, since no label names them.
+  input: ({ type, checked }: ComponentProps<"input">) =>
+    type === "checkbox" ? (
+      <input type="checkbox" checked={checked} disabled aria-label={checked ? "Done" : "Not done"} className="mr-1.5 align-middle" />
+    ) : null,
   a: ({ href, children }: ComponentProps<"a">) => (
     <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="underline underline-offset-2">
       {children}

@@ -86,7 +86,7 @@ function UserMessage({ message, actions }: MessageItemProps) {
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={onKeyDown}
             rows={Math.min(10, Math.max(2, draft.split("\n").length))}
-            className="w-full resize-none bg-transparent p-2 text-[15px] focus:outline-none"
+            className="w-full resize-none rounded-lg bg-transparent p-2 text-[15px] focus-visible:outline-offset-0"
           />
           <div className="flex justify-end gap-2">
             <button type="button" onClick={() => setEditing(false)} className={buttonClass("ghost", "sm")}>

@@ -5,11 +5,11 @@
 import { useEffect, useState } from "react";
 import { uploadWithProgress } from "@/components/media/upload-request";
 import { useRecorder } from "@/components/media/use-recorder";
-import { cx } from "@/components/ui/cx";
 import { MicIcon, StopIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/components/api/fetcher";
 import type { AudioView } from "@/lib/media/audio/schemas";
+import { composerButtonClass } from "./composer-button-class";
 
 /** Long enough for a paragraph; a longer recording belongs on the media page. */
 const MAX_RECORDING_SECONDS = 120;
@@ -89,12 +89,7 @@ export function VoiceInput({ disabled, dictation }: { disabled: boolean; dictati
           setNow(Date.now());
           void recorder.start(transcribe);
         }}
-        className={cx(
-          "grid size-9 shrink-0 cursor-pointer place-items-center rounded-full disabled:cursor-not-allowed disabled:opacity-40",
-          recording
-            ? "animate-pulse bg-red-600 text-white hover:bg-red-700"
-            : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800",
-        )}
+        className={composerButtonClass(recording ? "recording" : "ghost")}
       >
         {transcribing ? <Spinner /> : recording ? <StopIcon /> : <MicIcon />}
       </button>

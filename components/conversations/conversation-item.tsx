@@ -68,7 +68,7 @@ export function ConversationRow({ conversation, active, onNavigate, onDelete }: 
         {conversation.pinned && <PinIcon className="size-3.5 shrink-0 text-zinc-400" />}
         <span className="min-w-0 truncate">{conversation.title}</span>
         {conversation.tags.length > 0 && (
-          <span className="ml-auto hidden shrink-0 text-xs text-zinc-400 lg:inline" data-testid="conversation-tags">
+          <span className="ml-auto hidden shrink-0 text-xs text-zinc-500 dark:text-zinc-400 lg:inline" data-testid="conversation-tags">
             #{conversation.tags[0]}
             {conversation.tags.length > 1 ? ` +${conversation.tags.length - 1}` : ""}
           </span>

@@ -54,7 +54,7 @@ export function LoadMore({ query, auto = false }: { query: ListQuery; auto?: boo
         data-testid="load-more"
         disabled={isFetchingNextPage}
         onClick={() => fetchNextPage()}
-        className="flex w-full cursor-pointer items-center gap-2 rounded-lg px-3 py-1.5 text-xs text-zinc-500 hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
+        className="flex w-full cursor-pointer items-center gap-2 rounded-lg px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200/70 dark:hover:bg-zinc-800"
       >
         {isFetchingNextPage && <Spinner className="size-3" />}
         {isFetchingNextPage ? "Loading…" : "Load more"}
@@ -99,7 +99,7 @@ export function CollapsibleList({
       {open && (
         <ul className="space-y-0.5 pl-3">
           {query.isPending && (
-            <li className="px-3 py-1.5 text-xs text-zinc-500" role="status">
+            <li className="px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400" role="status">
               Loading…
             </li>
           )}
@@ -108,7 +108,7 @@ export function CollapsibleList({
               {query.error.message}
             </li>
           )}
-          {query.isSuccess && items.length === 0 && <li className="px-3 py-1.5 text-xs text-zinc-500">{emptyText}</li>}
+          {query.isSuccess && items.length === 0 && <li className="px-3 py-1.5 text-xs text-zinc-500 dark:text-zinc-400">{emptyText}</li>}
           {items.map((conversation) => (
             <Row key={conversation.id} conversation={conversation} {...rowProps} />
           ))}

@@ -98,7 +98,7 @@ export function ConversationMenu({ conversation, onRename, onDelete }: MenuProps
         aria-expanded={open}
         onClick={() => (open ? close() : setOpen(true))}
         className={cx(
-          "grid size-7 shrink-0 cursor-pointer place-items-center rounded-md text-zinc-500 hover:bg-zinc-300/60 hover:text-zinc-900",
+          "grid size-7 shrink-0 cursor-pointer place-items-center rounded-md text-zinc-500 dark:text-zinc-400 hover:bg-zinc-300/60 hover:text-zinc-900",
           "focus-visible:outline-2 focus-visible:outline-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100 dark:focus-visible:outline-zinc-100",
           open ? "visible" : "invisible group-hover:visible group-focus-within:visible max-md:visible",
         )}
@@ -180,11 +180,11 @@ function MoveView({ conversation, onMove }: { conversation: ConversationItem; on
   const projects = useProjects();
   return (
     <div role="group" aria-label="Move to project" className="max-h-72 overflow-y-auto">
-      <p className="px-2.5 py-1 text-xs font-medium text-zinc-500">Move to project</p>
-      {projects.isPending && <p className="px-2.5 py-1.5 text-sm text-zinc-500">Loading…</p>}
+      <p className="px-2.5 py-1 text-xs font-medium text-zinc-500 dark:text-zinc-400">Move to project</p>
+      {projects.isPending && <p className="px-2.5 py-1.5 text-sm text-zinc-500 dark:text-zinc-400">Loading…</p>}
       {projects.isError && <p className="px-2.5 py-1.5 text-sm text-red-700">{projects.error.message}</p>}
       {projects.data && projects.data.items.length === 0 && (
-        <p className="px-2.5 py-1.5 text-sm text-zinc-500">No projects yet. Create one on the Projects page.</p>
+        <p className="px-2.5 py-1.5 text-sm text-zinc-500 dark:text-zinc-400">No projects yet. Create one on the Projects page.</p>
       )}
       {projects.data?.items.map((project) => (
         <MenuItem
@@ -255,7 +255,7 @@ function TagsView({ conversation }: { conversation: ConversationItem }) {
         </p>
       )}
       {tags.length === 0 ? (
-        <p className="px-1 text-xs text-zinc-500">No tags yet.</p>
+        <p className="px-1 text-xs text-zinc-500 dark:text-zinc-400">No tags yet.</p>
       ) : (
         <ul className="flex flex-wrap gap-1">
           {tags.map((tag) => (

@@ -43,7 +43,7 @@ function Analyses({ audio }: { audio: AudioJson }) {
         <JobStatus key={jobId} jobId={jobId} label={`${kind[0]!.toUpperCase()}${kind.slice(1)}`} testId={`audio-analysis-${kind}`}>
           {(output) => (
             <div className="rounded-lg bg-zinc-100 p-3 text-sm dark:bg-zinc-800">
-              <p className="mb-1 text-xs font-semibold uppercase text-zinc-500">{kind}</p>
+              <p className="mb-1 text-xs font-semibold uppercase text-zinc-500 dark:text-zinc-400">{kind}</p>
               <p dir="auto" className="whitespace-pre-wrap">{(output as { text: string }).text}</p>
             </div>
           )}
@@ -165,7 +165,7 @@ export function AudioPanel() {
           <p data-testid="voice-chat-reply" dir="auto" className="whitespace-pre-wrap rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
             {voice.data.reply.text}
           </p>
-          <p className="text-xs text-zinc-500">{voice.data.reply.model}</p>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">{voice.data.reply.model}</p>
         </div>
       )}
     </Card>

@@ -135,7 +135,7 @@ function ProjectConversations({ projectId }: { projectId: string }) {
       {list.isPending && <Spinner className="size-5 text-zinc-400" />}
       {list.isError && <p role="alert" className="text-sm text-red-700">{list.error.message}</p>}
       {list.isSuccess && items.length === 0 && (
-        <p className="text-sm text-zinc-500" data-testid="project-chats-empty">
+        <p className="text-sm text-zinc-500 dark:text-zinc-400" data-testid="project-chats-empty">
           No chats yet. Start one here, or move one in from the sidebar’s ⋯ menu.
         </p>
       )}

@@ -23,7 +23,7 @@ export function ProjectSections({ rowProps }: { rowProps: RowContext }) {
           onClick={rowProps.onNavigate}
           aria-label="New project"
           title="New project"
-          className="grid size-6 place-items-center rounded-md text-zinc-500 hover:bg-zinc-200/70 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+          className="grid size-6 place-items-center rounded-md text-zinc-500 dark:text-zinc-400 hover:bg-zinc-200/70 hover:text-zinc-900 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         >
           <PlusIcon className="size-3.5" />
         </Link>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { ShortcutHint, useShortcut } from "@/components/keyboard/keyboard-shortcuts";
 import { SearchIcon } from "@/components/ui/icons";
 import { cx } from "@/components/ui/cx";
 import { Spinner } from "@/components/ui/spinner";
@@ -12,27 +13,18 @@ const DEBOUNCE_MS = 150;
 /** The sidebar's search button and the Ctrl/Cmd+K palette it opens. */
 export function SearchPalette({ onNavigate }: { onNavigate?: () => void }) {
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k") {
-        event.preventDefault();
-        setOpen((current) => !current);
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  useShortcut("search", () => setOpen((current) => !current));
   return (
     <>
       <button
         type="button"
         data-testid="search-open"
         onClick={() => setOpen(true)}
-        className="flex h-9 w-full cursor-pointer items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 text-sm text-zinc-500 hover:border-zinc-300 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-zinc-900 dark:border-zinc-800 dark:bg-zinc-950 dark:hover:text-zinc-200 dark:focus-visible:outline-zinc-100"
+        className="flex h-9 w-full cursor-pointer items-center gap-2 rounded-lg border border-zinc-200 bg-white px-3 text-sm text-zinc-500 dark:text-zinc-400 hover:border-zinc-300 hover:text-zinc-800 focus-visible:outline-2 focus-visible:outline-zinc-900 dark:border-zinc-800 dark:bg-zinc-950 dark:hover:text-zinc-200 dark:focus-visible:outline-zinc-100"
       >
         <SearchIcon />
         <span className="flex-1 text-left">Search</span>
-        <kbd className="rounded border border-zinc-200 px-1.5 text-[10px] font-medium dark:border-zinc-700">Ctrl K</kbd>
+        <ShortcutHint id="search" />
       </button>
       {open && (
         <PaletteDialog
@@ -120,13 +112,13 @@ function PaletteDialog({ onClose, onNavigate }: { onClose: () => void; onNavigat
             placeholder='Search… "exact phrase", -exclude, tag:, project:, model:, after:2026-01-01'
             value={text}
             onChange={(event) => setText(event.target.value)}
-            className="h-12 flex-1 bg-transparent text-sm outline-none placeholder:text-zinc-400"
+            className="h-12 flex-1 rounded-md bg-transparent text-sm placeholder:text-zinc-500 focus-visible:outline-offset-0"
           />
           {search.isFetching && <Spinner className="size-4 text-zinc-400" />}
         </div>
         <div className="min-h-0 flex-1 overflow-y-auto p-2">
           {!query.trim() && (
-            <p className="px-3 py-6 text-center text-sm text-zinc-500" data-testid="search-hint">
+            <p className="px-3 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400" data-testid="search-hint">
               Type to search your messages and titles. ↑↓ to choose, Enter to open, Esc to close.
             </p>
           )}
@@ -136,7 +128,7 @@ function PaletteDialog({ onClose, onNavigate }: { onClose: () => void; onNavigat
             </p>
           )}
           {query.trim() && search.isSuccess && hits.length === 0 && (
-            <p className="px-3 py-6 text-center text-sm text-zinc-500" data-testid="search-empty">
+            <p className="px-3 py-6 text-center text-sm text-zinc-500 dark:text-zinc-400" data-testid="search-empty">
               No conversations match “{query.trim()}”.
             </p>
           )}
@@ -162,7 +154,7 @@ function PaletteDialog({ onClose, onNavigate }: { onClose: () => void; onNavigat
                       <Highlighted parts={hit.titleSnippet} />
                     </span>
                     {hit.archived && <span className="shrink-0 rounded bg-zinc-200 px-1.5 text-[10px] text-zinc-600 dark:bg-zinc-700 dark:text-zinc-300">archived</span>}
-                    <span className="ml-auto shrink-0 text-xs font-normal text-zinc-400">{new Date(hit.at).toLocaleDateString()}</span>
+                    <span className="ml-auto shrink-0 text-xs font-normal text-zinc-500 dark:text-zinc-400">{new Date(hit.at).toLocaleDateString()}</span>
                   </div>
                   {hit.snippet.length > 0 && (
                     <p className="mt-0.5 line-clamp-2 text-xs text-zinc-600 dark:text-zinc-400" data-testid="search-snippet">

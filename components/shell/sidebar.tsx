@@ -7,7 +7,8 @@ import { SearchPalette } from "@/components/search/search-palette";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 import { buttonClass } from "@/components/ui/button-class";
 import { cx } from "@/components/ui/cx";
-import { CloseIcon, FolderIcon, ImageIcon, NewChatIcon, SettingsIcon } from "@/components/ui/icons";
+import { ShortcutHint, useOpenShortcutHelp } from "@/components/keyboard/keyboard-shortcuts";
+import { CloseIcon, FolderIcon, ImageIcon, KeyboardIcon, NewChatIcon, SettingsIcon } from "@/components/ui/icons";
 import { Brand } from "./brand";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -30,11 +31,14 @@ interface SidebarProps {
   workspaceId: string;
   /** Only matters below the md breakpoint, where the sidebar is a drawer. */
   open: boolean;
+  /** Only matters from the md breakpoint on: the person hid the sidebar (Ctrl/Cmd+Shift+S). */
+  collapsed: boolean;
   onClose: () => void;
 }
 
-export function Sidebar({ id, email, workspaceId, open, onClose }: SidebarProps) {
+export function Sidebar({ id, email, workspaceId, open, collapsed, onClose }: SidebarProps) {
   const pathname = usePathname();
+  const openShortcutHelp = useOpenShortcutHelp();
   return (
     <aside
       id={id}
@@ -45,6 +49,7 @@ export function Sidebar({ id, email, workspaceId, open, onClose }: SidebarProps)
         "md:static md:z-auto md:w-64",
         "dark:border-zinc-800 dark:bg-zinc-900",
         open ? "translate-x-0" : "max-md:invisible max-md:-translate-x-full",
+        collapsed && "md:hidden",
       )}
     >
       <div className="flex items-center justify-between px-4 pt-4 pb-2">
@@ -64,6 +69,7 @@ export function Sidebar({ id, email, workspaceId, open, onClose }: SidebarProps)
         <Link href="/chat" onClick={onClose} className={buttonClass("secondary", "md", "w-full justify-start")}>
           <NewChatIcon />
           New chat
+          <ShortcutHint id="newChat" className="ml-auto" />
         </Link>
       </div>
 
@@ -100,6 +106,11 @@ export function Sidebar({ id, email, workspaceId, open, onClose }: SidebarProps)
           </Link>
         ))}
         <ThemeToggle showLabel className={itemClass} />
+        {/* Keyboard help is no use under a finger. */}
+        <button type="button" data-testid="shortcut-help-open" onClick={openShortcutHelp} className={cx(itemClass, "pointer-coarse:hidden")}>
+          <KeyboardIcon />
+          Keyboard shortcuts
+        </button>
         <SignOutButton className={itemClass} />
       </div>
     </aside>

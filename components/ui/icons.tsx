@@ -231,3 +231,10 @@ export const MicIcon = ({ className }: IconProps) => (
     <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
   </Icon>
 );
+
+export const KeyboardIcon = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <rect x="2" y="6" width="20" height="12" rx="2" />
+    <path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" />
+  </Icon>
+);

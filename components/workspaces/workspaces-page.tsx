@@ -71,7 +71,7 @@ function TeamSettings({ workspace }: { workspace: WorkspaceItem }) {
   return (
     <section className="space-y-4" data-testid="workspace-settings">
       <h2 className="text-lg font-semibold">
-        {workspace.name} <span className="text-sm font-normal text-zinc-500">(you are {workspace.role})</span>
+        {workspace.name} <span className="text-sm font-normal text-zinc-500 dark:text-zinc-400">(you are {workspace.role})</span>
       </h2>
       <Members workspace={workspace} manages={manages} />
       {manages && <Invites workspaceId={workspace.id} />}
@@ -103,7 +103,7 @@ function Members({ workspace, manages }: { workspace: WorkspaceItem; manages: bo
                 <option value="admin">admin</option>
               </select>
             ) : (
-              <span className="text-zinc-500">{member.role}</span>
+              <span className="text-zinc-500 dark:text-zinc-400">{member.role}</span>
             )}
             {manages && member.role !== "owner" && (
               <Button variant="ghost" size="sm" onClick={() => remove.mutate(member.userId)}>
@@ -156,7 +156,7 @@ function Invites({ workspaceId }: { workspaceId: string }) {
         {invites.data?.items.map((item) => (
           <li key={item.id} className="flex items-center gap-2 py-2">
             <span className="min-w-0 flex-1 truncate">{item.email}</span>
-            <span className="text-zinc-500">
+            <span className="text-zinc-500 dark:text-zinc-400">
               {item.role} · {item.status}
             </span>
             {item.status === "pending" && (

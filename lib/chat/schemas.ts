@@ -109,6 +109,15 @@ export const conversationView = z.object({
     modelId: z.string().nullable(),
     updatedAt: z.iso.datetime(),
     readOnly: z.boolean().describe("True when someone else created it (a shared project's conversation): it can be read, not continued"),
+    project: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        emoji: z.string().nullable(),
+        hasInstructions: z.boolean().describe("The project's instructions are sent before this conversation's own system prompt"),
+      })
+      .nullable()
+      .describe("The project the conversation is in, if any"),
   }),
   messages: z.array(
     z.object({

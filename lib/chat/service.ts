@@ -223,7 +223,12 @@ export async function requestStop(options: ChatScope & { conversationId: string;
 /** The active branch with, for each message, its position among its siblings (its versions). */
 export async function getConversationView(options: ChatScope & { conversationId: string }): Promise<ConversationView> {
   const conversation = await getConversationOrThrow(options);
-  const messages = await loadMessages(conversation.id);
+  const [messages, project] = await Promise.all([
+    loadMessages(conversation.id),
+    conversation.projectId
+      ? db().project.findUnique({ where: { id: conversation.projectId }, select: { id: true, name: true, emoji: true, instructions: true } })
+      : null,
+  ]);
   const siblings = new Map<string | null, string[]>();
   for (const message of messages) {
     const list = siblings.get(message.parentId) ?? [];
@@ -256,6 +261,7 @@ export async function getConversationView(options: ChatScope & { conversationId:
       modelId: conversation.modelId,
       updatedAt: conversation.updatedAt.toISOString(),
       readOnly: conversation.userId !== options.userId,
+      project: project && { id: project.id, name: project.name, emoji: project.emoji, hasInstructions: Boolean(project.instructions?.trim()) },
     },
     messages: thread,
   };

@@ -12,7 +12,7 @@ export default async function ApiKeysPage() {
     <div className="mx-auto w-full max-w-2xl space-y-6 px-4 py-8 sm:px-6 sm:py-12">
       <div className="space-y-2">
         <p className="text-sm">
-          <Link href="/settings" className="text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">
+          <Link href="/settings" className="text-zinc-500 dark:text-zinc-400 hover:text-zinc-900 dark:hover:text-zinc-100">
             ← Settings
           </Link>
         </p>

@@ -11,6 +11,7 @@ import { GET as getConversation, PATCH as updateSettings } from "./[id]/route";
 import { POST as switchBranch } from "./[id]/branch/route";
 import { GET as getContext } from "./[id]/context/route";
 import { POST as stop } from "./[id]/stop/route";
+import { POST as createProject } from "../projects/route";
 import { GET as listModels } from "./models/route";
 import { POST as chat } from "./route";
 
@@ -427,6 +428,34 @@ describe("PATCH /api/v1/chat/:id — settings for the next turns", () => {
     const result = await client.call<ErrorBody>(updateSettings, "/x", { method: "PATCH", params: { id: conversationId! }, body });
     expect(result.status).toBe(status);
     expect(result.body.error.code).toBe(code);
+  });
+});
+
+describe("GET /api/v1/chat/:id — the project", () => {
+  it("names the conversation's project and whether its instructions apply; null outside a project", async () => {
+    const made = await client.call<{ project: { id: string } }>(createProject, "/api/v1/projects", {
+      body: { name: "Hiking club", emoji: "🥾", instructions: "Answer like a mountain guide." },
+    });
+    const plain = await client.call<{ project: { id: string } }>(createProject, "/api/v1/projects", { body: { name: "No rules" } });
+    const inProject = await send({ message: "hello hikers" });
+    const inPlain = await send({ message: "hello plain" });
+    const outside = await send({ message: "hello nobody" });
+    await db().conversation.update({ where: { id: inProject.conversationId! }, data: { projectId: made.body.project.id } });
+    await db().conversation.update({ where: { id: inPlain.conversationId! }, data: { projectId: plain.body.project.id } });
+
+    const withRules = await view(inProject.conversationId!);
+    expect(() => conversationView.parse(withRules.body)).not.toThrow();
+    expect(conversationView.parse(withRules.body).conversation.project).toEqual({
+      id: made.body.project.id,
+      name: "Hiking club",
+      emoji: "🥾",
+      hasInstructions: true,
+    });
+    expect(conversationView.parse((await view(inPlain.conversationId!)).body).conversation.project).toMatchObject({
+      name: "No rules",
+      hasInstructions: false,
+    });
+    expect(conversationView.parse((await view(outside.conversationId!)).body).conversation.project).toBeNull();
   });
 });
 
