@@ -91,11 +91,12 @@ test("SIGTERM mid-stream: replies finish within the grace period or are saved as
 
   server.process.kill("SIGTERM");
   // Still listening while it drains, but taking no new work; readiness sends traffic elsewhere.
+  // (A signal and a request arriving together are handled in either order: wait for the first.)
+  await expect.poll(async () => (await fetch(`${baseURL}/ready`)).status, { timeout: 5_000 }).toBe(503);
   const refused = await fetch(`${baseURL}/api/v1/conversations`, { headers: { cookie } });
   expect(refused.status).toBe(503);
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("shutting_down");
   expect(refused.headers.get("retry-after")).toBe("5");
-  expect((await fetch(`${baseURL}/ready`)).status).toBe(503);
 
   const [longStream, shortStream] = await Promise.all([longTurn.rest, shortTurn.rest]);
   expect(shortStream).toContain('"finishReason":"stop"');
