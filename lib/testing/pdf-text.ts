@@ -12,8 +12,10 @@ export async function readPdf(bytes: Uint8Array): Promise<{ pages: number; text:
   for (let number = 1; number <= document.numPages; number += 1) {
     const page = await document.getPage(number);
     const content = await page.getTextContent();
-    // NFKC: Arabic comes back as the presentation forms drawn (joined letter shapes).
-    text.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("").normalize("NFKC"));
+    const raw = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("");
+    // NFKC: Arabic comes back as the presentation forms drawn (joined letter shapes); control
+    // characters are what pdf.js makes of shaping-only glyphs that stand for no character.
+    text.push(raw.normalize("NFKC").replace(/[\u0000-\u0008\u000b-\u001f]/g, ""));
   }
   await document.destroy();
   return { pages: document.numPages, text };
