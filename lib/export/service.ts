@@ -112,7 +112,12 @@ export async function runExport(
   const bytes = zipSync(files, { level: 6, mtime: exportedAt });
   const name = `baatcheet-export-${exportedAt.toISOString().slice(0, 10)}.zip`;
   const expiresAt = new Date(exportedAt.getTime() + EXPORT_FILE_TTL_MS);
-  await db().exportFile.deleteMany({ where: { jobId: options.jobId } });
+  // A retried step replaces what an earlier attempt stored.
+  const earlier = await db().exportFile.findUnique({ where: { jobId: options.jobId } });
+  if (earlier) {
+    await storageFor(earlier.storage).delete(earlier.storageKey);
+    await db().exportFile.delete({ where: { id: earlier.id } });
+  }
   await putThenRecord({ owner: options.userId, name, bytes, contentType: "application/zip" }, (stored) =>
     db().exportFile.create({
       data: { userId: options.userId, jobId: options.jobId, storage: stored.backend, storageKey: stored.key, name, mime: "application/zip", bytes: bytes.length, expiresAt },
