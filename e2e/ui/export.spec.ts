@@ -43,6 +43,12 @@ test("export a conversation as Markdown from its menu, and a project as a ZIP", 
   expect(markdown).toContain(reply.content);
   await expect(dialog).toBeHidden();
 
+  // The production build renders PDFs too (react-pdf and the Noto fonts load from node_modules).
+  const pdf = await page.request.post("/api/v1/export", { data: { conversationId, format: "pdf" } });
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+
   // A project: a job with progress, then a link to its ZIP.
   const project = await (await page.request.post("/api/v1/projects", { data: { name: "Mountains" } })).json();
   expect((await page.request.patch(`/api/v1/conversations/${conversationId}`, { data: { projectId: project.project.id } })).status()).toBe(200);
