@@ -41,7 +41,17 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Kept out of the bundle: PGlite ships WASM and data files that must load from node_modules.
   // sharp and tesseract.js load native or WASM files from their own folders at run time.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "sharp", "tesseract.js", "tesseract.js-core"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "pg",
+    "sharp",
+    "tesseract.js",
+    "tesseract.js-core",
+    // PDF exports: its layout engine (yoga, WASM) and fontkit load as plain Node modules.
+    "@react-pdf/renderer",
+  ],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

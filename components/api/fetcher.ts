@@ -44,3 +44,24 @@ export async function apiFetch<T>(path: string, init?: { method?: string; body?:
   }
   return data as T;
 }
+
+/** A JSON request whose success is a file (an export): its bytes and the name the server gave it. */
+export async function apiDownload(path: string, body: unknown): Promise<{ blob: Blob; fileName: string } | { json: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" });
+  } catch {
+    throw new ApiError("network_error", "Could not reach BaatCheet. Check your connection and try again.", 0);
+  }
+  const type = response.headers.get("content-type") ?? "";
+  if (!response.ok || (type.includes("application/json") && !response.headers.has("content-disposition"))) {
+    const data: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return { json: data };
+    const error = (data as Partial<ErrorBody> | undefined)?.error;
+    throw new ApiError(error?.code ?? "internal_error", error?.message ?? `Request failed (${response.status}).`, response.status, error?.retry_after);
+  }
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/.exec(disposition)?.[1];
+  return { blob: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : (plain ?? "export") };
+}

@@ -1,9 +1,10 @@
 "use client";
 
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { ExportDialog } from "@/components/export/export-dialog";
 import { useProjects } from "@/components/projects/use-projects";
 import { cx } from "@/components/ui/cx";
-import { ArchiveIcon, FolderIcon, MoreIcon, PencilIcon, PinIcon, TagIcon, TrashIcon } from "@/components/ui/icons";
+import { ArchiveIcon, DownloadIcon, FolderIcon, MoreIcon, PencilIcon, PinIcon, TagIcon, TrashIcon } from "@/components/ui/icons";
 import { useTags, useUpdateConversation, type ConversationItem } from "./use-conversations";
 
 const itemClass =
@@ -18,9 +19,10 @@ interface MenuProps {
   onDelete: () => void;
 }
 
-/** The ⋯ menu on a sidebar conversation: rename, pin, archive, move to a project, tags, delete. */
+/** The ⋯ menu on a sidebar conversation: rename, pin, archive, move to a project, tags, export, delete. */
 export function ConversationMenu({ conversation, onRename, onDelete }: MenuProps) {
   const [open, setOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [view, setView] = useState<View>("main");
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -132,6 +134,9 @@ export function ConversationMenu({ conversation, onRename, onDelete }: MenuProps
               <MenuItem testId="menu-archive" icon={<ArchiveIcon />} onSelect={() => change({ archived: !conversation.archived })}>
                 {conversation.archived ? "Unarchive" : "Archive"}
               </MenuItem>
+              <MenuItem testId="menu-export" icon={<DownloadIcon />} onSelect={() => (close(false), setExporting(true))}>
+                Export…
+              </MenuItem>
               <MenuItem testId="menu-delete" icon={<TrashIcon />} danger onSelect={() => (close(false), onDelete())}>
                 Delete
               </MenuItem>
@@ -140,6 +145,16 @@ export function ConversationMenu({ conversation, onRename, onDelete }: MenuProps
           {view === "move" && <MoveView conversation={conversation} onMove={(projectId) => change({ projectId })} />}
           {view === "tags" && <TagsView conversation={conversation} />}
         </div>
+      )}
+      {exporting && (
+        <ExportDialog
+          target={{ conversationId: conversation.id }}
+          title={conversation.title}
+          onClose={() => {
+            setExporting(false);
+            buttonRef.current?.focus();
+          }}
+        />
       )}
     </>
   );

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConversationRow } from "@/components/conversations/conversation-item";
 import { LoadMore } from "@/components/conversations/conversation-lists";
+import { ExportDialog } from "@/components/export/export-dialog";
 import { useConversationList, useCreateConversation, useDeleteConversation } from "@/components/conversations/use-conversations";
-import { NewChatIcon } from "@/components/ui/icons";
+import { DownloadIcon, NewChatIcon } from "@/components/ui/icons";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormError } from "@/components/ui/alert";
@@ -22,6 +23,7 @@ export function ProjectDetail({ projectId }: { projectId: string }) {
   const createChat = useCreateConversation();
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   if (project.isPending) {
     return (
@@ -63,12 +65,17 @@ export function ProjectDetail({ projectId }: { projectId: string }) {
             <NewChatIcon />
             New chat here
           </Button>
+          <Button variant="secondary" onClick={() => setExporting(true)} data-testid="project-export">
+            <DownloadIcon />
+            Export
+          </Button>
           <Button variant="secondary" onClick={() => setEditing(!editing)} data-testid="project-edit">
             Edit
           </Button>
         </div>
       </div>
       {createChat.isError && <FormError>{createChat.error.message}</FormError>}
+      {exporting && <ExportDialog target={{ projectId }} title={item.name} onClose={() => setExporting(false)} />}
 
       {editing && (
         <Card className="p-6">

@@ -33,11 +33,13 @@ export const globalIpRule: LimitRule = { limit: 600, windowSeconds: 60 };
  * Endpoint groups with their own, stricter limit; a route joins one by declaring `limit: "<group>"`
  * in its route() definition. Sign-in and sign-up (every /api/v1/auth route) are counted per
  * client address, since the caller is anonymous; new chat turns (POST /api/v1/chat and
- * /api/v1/chat/completions) per user, since each costs tokens.
+ * /api/v1/chat/completions) per user, since each costs tokens; exports (POST /api/v1/export) per
+ * user, since a PDF or a ZIP of every conversation costs the server seconds of CPU.
  */
 export const endpointGroups = {
   auth: { per: "ip", rule: { limit: 30, windowSeconds: 60 } },
   chat: { per: "user", rule: { limit: 30, windowSeconds: 60 } },
+  export: { per: "user", rule: { limit: 20, windowSeconds: 60 } },
 } as const satisfies Record<string, { per: "ip" | "user"; rule: LimitRule }>;
 
 export type EndpointGroup = keyof typeof endpointGroups;

@@ -29,6 +29,23 @@ export class TestClient {
     path: string,
     options: CallOptions<Params> = {},
   ): Promise<CallResult<T>> {
+    const response = await this.respond(handler, path, options);
+    const text = await response.text();
+    const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+    return { status: response.status, headers: response.headers, body: (isJson && text ? JSON.parse(text) : text) as T };
+  }
+
+  /** The same call with the body as bytes (downloads: PDF, ZIP). */
+  async download<Params = Record<string, string>>(
+    handler: RouteHandler<Params>,
+    path: string,
+    options: CallOptions<Params> = {},
+  ): Promise<CallResult<Uint8Array>> {
+    const response = await this.respond(handler, path, options);
+    return { status: response.status, headers: response.headers, body: new Uint8Array(await response.arrayBuffer()) };
+  }
+
+  private async respond<Params>(handler: RouteHandler<Params>, path: string, options: CallOptions<Params>): Promise<Response> {
     const hasBody = options.body !== undefined || options.rawBody !== undefined;
     const headers = new Headers({ "x-forwarded-for": this.ip, ...options.headers });
     if (hasBody) headers.set("content-type", "application/json");
@@ -40,9 +57,7 @@ export class TestClient {
     });
     const response = await handler(request, { params: Promise.resolve((options.params ?? {}) as Params) });
     this.storeCookies(response.headers.getSetCookie());
-    const text = await response.text();
-    const isJson = response.headers.get("content-type")?.includes("json") ?? false;
-    return { status: response.status, headers: response.headers, body: (isJson && text ? JSON.parse(text) : text) as T };
+    return response;
   }
 
   private storeCookies(setCookies: string[]) {

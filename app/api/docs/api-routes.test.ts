@@ -50,7 +50,7 @@ describe("the route list", () => {
     }
   });
 
-  it("declares the auth limit group on every /api/v1/auth route, chat on the two turn endpoints, exempt on the probes", () => {
+  it("declares the auth limit group on every /api/v1/auth route, chat on the two turn endpoints, export on exports, exempt on the probes", () => {
     const groups = Object.entries(apiRoutes).flatMap(([apiPath, module]) =>
       httpMethods.flatMap((method) => (module[method]?.definition.limit ? [`${module[method].definition.limit} ${method} ${apiPath}`] : [])),
     );
@@ -60,6 +60,7 @@ describe("the route list", () => {
         ...authRoutes,
         "chat POST /api/v1/chat",
         "chat POST /api/v1/chat/completions",
+        "export POST /api/v1/export",
         "exempt GET /api/v1/health",
         "exempt GET /api/v1/health/live",
         "exempt GET /api/v1/health/ready",

@@ -40,6 +40,8 @@ import * as conversationsByIdTagsByTag from "@/app/api/v1/conversations/[id]/tag
 import * as conversationsSearch from "@/app/api/v1/conversations/search/route";
 import * as conversationsTags from "@/app/api/v1/conversations/tags/route";
 import * as devOutbox from "@/app/api/v1/dev/outbox/route";
+import * as exportRoute from "@/app/api/v1/export/route";
+import * as exportByIdFile from "@/app/api/v1/export/[id]/file/route";
 import * as health from "@/app/api/v1/health/route";
 import * as healthLive from "@/app/api/v1/health/live/route";
 import * as healthProviders from "@/app/api/v1/health/providers/route";
@@ -103,6 +105,8 @@ export const apiRoutes: Record<string, RouteModule> = {
   "/api/v1/conversations/search": servedMethods(conversationsSearch),
   "/api/v1/conversations/tags": servedMethods(conversationsTags),
   "/api/v1/dev/outbox": servedMethods(devOutbox),
+  "/api/v1/export": servedMethods(exportRoute),
+  "/api/v1/export/{id}/file": servedMethods(exportByIdFile),
   "/api/v1/health": servedMethods(health),
   "/api/v1/health/live": servedMethods(healthLive),
   "/api/v1/health/providers": servedMethods(healthProviders),

@@ -22,6 +22,7 @@ import { startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { latestMailedCode } from "@/lib/testing/http";
 import { renderTextPng, silentWav, useTemporaryStorage } from "@/lib/testing/media";
 import { inPersonalWorkspace } from "@/lib/testing/workspaces";
+import { storage as currentStorage } from "@/lib/storage/storage";
 
 const callers = [
   "anonymous",
@@ -130,6 +131,16 @@ async function freshInvite(workspaceId: string, email: string) {
     data: { workspaceId, email, role: "member", tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 60_000) },
   });
   return { inviteId: invite.id, inviteToken: token };
+}
+
+/** A finished export's ZIP of B's, stored as the export job stores it; the file route takes the job id. */
+async function freshExportFile(seed: Seed) {
+  const jobId = `export-${randomBytes(8).toString("hex")}`;
+  const stored = await currentStorage().put({ owner: seed.userId, name: "export.zip", bytes: new TextEncoder().encode(MARKER), contentType: "application/zip" });
+  await db().exportFile.create({
+    data: { userId: seed.userId, jobId, storage: stored.backend, storageKey: stored.key, name: "export.zip", mime: "application/zip", bytes: MARKER.length, expiresAt: new Date(Date.now() + 60_000) },
+  });
+  return { jobId };
 }
 
 const png = async () => ({ bytes: new Uint8Array(await renderTextPng("matrix")), name: "matrix.png" });
@@ -384,6 +395,17 @@ const ROUTES: Record<string, Row> = {
     flag:
       "Without DEV_OUTBOX and with NODE_ENV other than production (a staging box, `next start` without NODE_ENV, a preview deploy), anyone can read every sign-in, reset and verification code mailed to anyone: account takeover. Consider defaulting to admins unless NODE_ENV is development or test.",
   },
+  // Exporting reads the caller's own data out, so a read-only key may; one conversation answers the file.
+  "POST /api/v1/export": {
+    audience: "user",
+    access: "read",
+    owned: true,
+    ok: 200,
+    body: (seed) => ({ conversationId: seed.conversationId, format: "md" }),
+    ownerSees: () => MARKER,
+  },
+  "GET /api/v1/export/{id}/file": { audience: "user", access: "read", owned: true, ok: 200, params: id("jobId"), fresh: freshExportFile, ownerSees: () => MARKER },
+
   "GET /api/v1/health": {
     audience: "public",
     access: "read",
