@@ -31,6 +31,12 @@ export interface StubProviders {
  * Two providers on two stub servers: Groq (keys groq-key-1, groq-key-2) first in the catalogue,
  * and an OpenAI-compatible server (model stub-fast) as the fallback.
  */
+/**
+ * A new chat's title call runs on after its reply's response (lib/chat/reply.ts). A test that
+ * resets a stub to look at the next turn's requests waits for it first, or finds it there.
+ */
+export { whenAfterReplySettled as settleAfterReply } from "@/lib/chat/generations";
+
 export async function startStubProviders(
   // Short enough for a hang test, long enough that a busy 2-core CI machine's slow first token
   // is not taken for a hang (1.5 s was, now and then, turning a 401 test's key "cooling_down").

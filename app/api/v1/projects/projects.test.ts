@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as chat } from "@/app/api/v1/chat/route";
 import { PATCH as patchConversation } from "@/app/api/v1/conversations/[id]/route";
 import { db } from "@/lib/db";
-import { signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
+import { settleAfterReply, signedInClient, startStubProviders, type StubProviders } from "@/lib/testing/chat";
 import { TestClient } from "@/lib/testing/http";
 import { DELETE as remove, GET as getOne, PATCH as patch } from "./[id]/route";
 import { GET as list, POST as create } from "./route";
@@ -178,6 +178,7 @@ describe("project instructions in chat", () => {
     });
     const conversationId = first.headers.get("x-conversation-id")!;
     await client.call(patchConversation, "/x", { method: "PATCH", body: { projectId: body.project.id }, ...at(conversationId) });
+    await settleAfterReply();
     stubs.primary.reset();
     await client.call<string>(chat, "/api/v1/chat", { body: { action: "send", conversationId, message: "again" } });
 
