@@ -1,23 +1,14 @@
 // Export in a real browser: a conversation as Markdown from the sidebar menu (a download whose
 // content is checked), and a project as a ZIP job with progress and a download link.
 import { readFile } from "node:fs/promises";
-import type { APIRequestContext } from "@playwright/test";
 import { strFromU8, unzipSync } from "fflate";
+import { newConversation } from "../fixtures/api-account";
 import { expect, test } from "../fixtures/auth";
 import { resetStub } from "../fixtures/stub";
 
 test.beforeEach(async () => {
   await resetStub();
 });
-
-async function newConversation(request: APIRequestContext, message: string, title: string): Promise<string> {
-  const reply = await request.post("/api/v1/chat", { data: { action: "send", message } });
-  expect(reply.status()).toBe(200);
-  await reply.body(); // the whole stream: the reply is saved before we rename
-  const id = reply.headers()["x-conversation-id"]!;
-  expect((await request.patch(`/api/v1/conversations/${id}`, { data: { title } })).status()).toBe(200);
-  return id;
-}
 
 test("export a conversation as Markdown from its menu, and a project as a ZIP", async ({ page, auth }) => {
   await auth.signUpAndIn("export");

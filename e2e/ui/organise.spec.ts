@@ -1,23 +1,14 @@
 // Organising conversations in a real browser: projects, move, pin, tags, archive, delete with
 // undo, and the Ctrl/Cmd+K search palette. Conversations are made through the chat API (the
 // app's providers point at the stub server), then renamed so the spec knows their titles.
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { newConversation } from "../fixtures/api-account";
 import { expect, test } from "../fixtures/auth";
 import { resetStub } from "../fixtures/stub";
 
 test.beforeEach(async () => {
   await resetStub();
 });
-
-async function newConversation(request: APIRequestContext, message: string, title: string): Promise<string> {
-  const reply = await request.post("/api/v1/chat", { data: { action: "send", message } });
-  expect(reply.status()).toBe(200);
-  await reply.body(); // the whole stream: the reply is saved before we rename
-  const id = reply.headers()["x-conversation-id"]!;
-  const renamed = await request.patch(`/api/v1/conversations/${id}`, { data: { title } });
-  expect(renamed.status()).toBe(200);
-  return id;
-}
 
 const sidebar = (page: Page) => page.getByTestId("sidebar");
 const row = (page: Page, title: string) => sidebar(page).getByTestId("conversation-item").filter({ hasText: title });
